@@ -1,0 +1,29 @@
+package com.smplat.providerautomation.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service's one DataSource: {@code DATABASE_URL}, or the embedded PostgreSQL when it is unset. */
+@Configuration(proxyBeanMethods = false)
+public class DataSourceConfig {
+
+    @Bean(destroyMethod = "close")
+    public DatabaseEndpoint databaseEndpoint(Settings settings) {
+        return DatabaseEndpoint.open(settings.database());
+    }
+
+    /** Depends on the endpoint, so Spring closes the pool before it stops an embedded server. */
+    @Bean(destroyMethod = "close")
+    public HikariDataSource dataSource(Settings settings, DatabaseEndpoint databaseEndpoint) {
+        DatabaseTarget target = databaseEndpoint.target();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("provider-automation");
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        config.setMaximumPoolSize(settings.database().poolSize());
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,41 @@
+package com.smplat.providerautomation.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Bridges the contract's environment variables into Spring: reads {@code ./.env} (below the real environment),
+ * validates every setting, and derives the Spring and Camel properties that depend on them (port, where routes
+ * are loaded from, the profile). Derived values sit last, so an explicit property still wins.
+ */
+public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> dotEnv = new HashMap<>(EnvSource.readDotEnv(Path.of(".env")));
+        if (!dotEnv.isEmpty() && environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+            environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                    new MapPropertySource("dotenv", dotEnv));
+        }
+        Settings settings = Settings.from(SettingsConfig.envSource(environment));
+        Map<String, Object> derived = new HashMap<>();
+        derived.put("server.port", settings.server().port());
+        derived.put("camel.main.routes-include-pattern", routesPattern(settings.server().routesDir()));
+        environment.getPropertySources().addLast(new MapPropertySource("provider-automation-settings", derived));
+        environment.addActiveProfile(settings.server().environment().label());
+    }
+
+    /** The routes folder when it exists (operators edit it), else the copy packaged in the jar. */
+    static String routesPattern(Path routesDir) {
+        return Files.isDirectory(routesDir)
+                ? "file:" + routesDir.toAbsolutePath().normalize() + "/*.yaml"
+                : "classpath:routes/*.yaml";
+    }
+}

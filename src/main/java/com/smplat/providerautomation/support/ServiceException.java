@@ -1,0 +1,33 @@
+package com.smplat.providerautomation.support;
+
+/**
+ * A failure the caller should see as such, with a message fit to show: bad input, a missing resource, a
+ * rejected operation or a conflict. The REST layer maps the kind to a status code; commands print the message.
+ */
+public class ServiceException extends RuntimeException {
+
+    public enum Kind { INVALID, NOT_FOUND, REJECTED, CONFLICT, UNAVAILABLE }
+
+    private final Kind kind;
+
+    public ServiceException(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public static ServiceException invalid(String message) {
+        return new ServiceException(Kind.INVALID, message);
+    }
+
+    public static ServiceException notFound(String message) {
+        return new ServiceException(Kind.NOT_FOUND, message);
+    }
+
+    public static ServiceException rejected(String message) {
+        return new ServiceException(Kind.REJECTED, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
