@@ -1,0 +1,27 @@
+package com.smplat.providerautomation;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "com.smplat.providerautomation", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("com.smplat.providerautomation.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule supportKnowsNoOtherPackage = noClasses().that().resideInAPackage("..support..")
+            .should().dependOnClassesThat().resideInAnyPackage("..cli..", "..config..", "..api..", "..history..",
+                    "..demo..", "..sandbox..");
+
+    @ArchTest
+    static final ArchRule domainNeverImportsApiOrCli = noClasses()
+            .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..config..")
+            .should().dependOnClassesThat().resideInAnyPackage("..api..", "..cli..");
+}

@@ -1,0 +1,30 @@
+package com.smplat.providerautomation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The one Spring context the integration tests share (same annotation, same cache key): the whole service on a
+ * random port, its embedded PostgreSQL in a per-run directory (or {@code DATABASE_URL} when the environment sets
+ * one), and an operator key, so the protected endpoints are exercised as in production.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@CamelSpringBootTest
+@AutoConfigureObservability
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "CHECKOUT_API_KEY=" + ServiceTest.API_KEY,
+            "ENVIRONMENT=development",
+            "EMBEDDED_POSTGRES_DIR=target/test-postgres/service"
+        })
+@ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
+public @interface ServiceTest {
+    String API_KEY = "test-operator-key";
+}

@@ -1,0 +1,87 @@
+package com.smplat.providerautomation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smplat.providerautomation.ServiceTest;
+import com.smplat.providerautomation.config.DatabaseEndpoint;
+import com.smplat.providerautomation.support.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The commands as separate processes: exit codes, stdout for data only, and validation before any side effect
+ * (an exit-2 run creates nothing, not even ./data).
+ */
+@ServiceTest
+class CommandLineTest {
+    @TempDir
+    Path workDir;
+
+    @Autowired
+    DatabaseEndpoint database;
+
+    private void assertNothingCreated() throws Exception {
+        try (var entries = Files.list(workDir)) {
+            assertThat(entries).as("files created by an exit-2 run").isEmpty();
+        }
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitsZero() throws Exception {
+        CommandProcess.Result help = CommandProcess.run(workDir, Map.of(), "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("serve").contains("seed-demo").contains("Exit codes");
+        CommandProcess.Result seedHelp = CommandProcess.run(workDir, Map.of(), "seed-demo", "--help");
+        assertThat(seedHelp.exitCode()).isZero();
+        assertThat(seedHelp.stdout()).contains("Idempotent");
+        assertNothingCreated();
+    }
+
+    @Test
+    void unknownCommandsAndFlagsExitTwoWithOneLine() throws Exception {
+        for (String[] args : new String[][] {{"launch-rockets"}, {"seed-demo", "--bogus"}, {"serve", "extra"}}) {
+            CommandProcess.Result result = CommandProcess.run(workDir, Map.of(), args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(result.stderr().strip().lines()).as(result.stderr()).hasSize(1);
+            assertThat(result.stdout()).isEmpty();
+        }
+        assertNothingCreated();
+    }
+
+    @Test
+    void badSettingsExitTwoNamingTheVariableButNotItsValue() throws Exception {
+        Map<String, String> cases = Map.of(
+                "PORT", "not-a-port",
+                "ENVIRONMENT", "prod-ish",
+                "DATABASE_URL", "mysql://root:s3cr3t@db/app",
+                "DATABASE_POOL_SIZE", "lots");
+        for (var setting : cases.entrySet()) {
+            for (String command : new String[] {"seed-demo", "serve"}) {
+                CommandProcess.Result result = CommandProcess.run(workDir, Map.of(setting.getKey(), setting.getValue()), command);
+                assertThat(result.exitCode()).as(setting.getKey() + " " + command).isEqualTo(2);
+                assertThat(result.stderr()).contains(setting.getKey()).doesNotContain(setting.getValue());
+                assertThat(result.stderr().strip().lines()).hasSize(1);
+            }
+        }
+        assertNothingCreated();
+    }
+
+    @Test
+    void seedDemoPrintsOnlyItsJsonSummaryOnStdout() throws Exception {
+        String url = database.target().jdbcUrl();
+        CommandProcess.Result result = CommandProcess.run(workDir, Map.of(
+                "DATABASE_URL", url,
+                "DATABASE_USER", database.target().user() == null ? "" : database.target().user(),
+                "DATABASE_PASSWORD", database.target().password() == null ? "" : database.target().password()), "seed-demo");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode summary = Json.MAPPER.readTree(result.stdout());
+        assertThat(summary.get("totals").get("orders").asInt()).isPositive();
+        assertThat(result.stderr()).contains("Started");
+        assertThat(Files.exists(workDir.resolve("data"))).as("no embedded database when DATABASE_URL is set").isFalse();
+    }
+}
