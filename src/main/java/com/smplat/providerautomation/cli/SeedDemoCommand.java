@@ -8,9 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "seed-demo", mixinStandardHelpOptions = true,
         description = {
-            "Loads the demo data set (providers calling the development sandbox provider, 90 days of orders with",
-            "preset cohorts, provider orders with replays and due scheduled replays, guardrail follow-ups).",
-            "Idempotent: a second run adds nothing. Prints a JSON summary of the rows on stdout."})
+            "Loads the demo data set; idempotent, a second run adds nothing.",
+            "The set: providers that call the development sandbox provider, 90 days of orders with preset cohorts,",
+            "provider orders with past replays and due and future scheduled replays, guardrail follow-ups.",
+            "Prints a JSON summary of the rows on stdout."})
 final class SeedDemoCommand implements Callable<Integer> {
     private final ServiceLauncher launcher;
 

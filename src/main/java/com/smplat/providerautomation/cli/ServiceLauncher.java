@@ -33,7 +33,7 @@ public final class ServiceLauncher {
                         SCHEDULES_ENABLED, "false",
                         // REST DSL files need the web server; one-shot commands only call direct: routes
                         "camel.main.routes-exclude-pattern", "**/*-api.yaml",
-                        "management.endpoints.enabled-by-default", "false"));
+                        "management.endpoints.access.default", "none"));
         try (ConfigurableApplicationContext context = builder.run()) {
             CamelContext camel = context.getBean(CamelContext.class);
             try (ProducerTemplate producer = camel.createProducerTemplate()) {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -15,7 +17,14 @@ import org.springframework.core.env.StandardEnvironment;
  * validates every setting, and derives the Spring and Camel properties that depend on them (port, where routes
  * are loaded from, the profile). Derived values sit last, so an explicit property still wins.
  */
-public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    /** Before the config files are read, so the profile chosen by ENVIRONMENT selects application-<env>.yml. */
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER - 1;
+    }
+
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

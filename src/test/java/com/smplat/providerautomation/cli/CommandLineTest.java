@@ -38,7 +38,7 @@ class CommandLineTest {
         assertThat(help.stdout()).contains("serve").contains("seed-demo").contains("Exit codes");
         CommandProcess.Result seedHelp = CommandProcess.run(workDir, Map.of(), "seed-demo", "--help");
         assertThat(seedHelp.exitCode()).isZero();
-        assertThat(seedHelp.stdout()).contains("Idempotent");
+        assertThat(seedHelp.stdout()).contains("idempotent");
         assertNothingCreated();
     }
 
