@@ -19,7 +19,10 @@ public final class Cli {
         ServiceLauncher launcher = new ServiceLauncher(application);
         CommandLine commandLine = new CommandLine(new RootCommand(launcher))
                 .addSubcommand("serve", new ServeCommand(launcher))
-                .addSubcommand("seed-demo", new SeedDemoCommand(launcher));
+                .addSubcommand("seed-demo", new SeedDemoCommand(launcher))
+                .addSubcommand("provider-replay", new CommandLine(new ProviderReplayCommand())
+                        .addSubcommand("scheduled", new ProviderReplayCommand.Scheduled(launcher))
+                        .addSubcommand("replay", new ProviderReplayCommand.Replay(launcher)));
         commandLine.setParameterExceptionHandler((e, ignored) -> usageError(e.getCommandLine(), e.getMessage()));
         commandLine.setExecutionExceptionHandler((e, cmd, ignored) -> failure(cmd, e));
         return commandLine.execute(args);

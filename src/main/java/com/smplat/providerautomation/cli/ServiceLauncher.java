@@ -31,8 +31,9 @@ public final class ServiceLauncher {
                 .web(WebApplicationType.NONE)
                 .properties(Map.of(
                         SCHEDULES_ENABLED, "false",
-                        // REST DSL files need the web server; one-shot commands only call direct: routes
-                        "camel.main.routes-exclude-pattern", "**/*-api.yaml",
+                        // REST DSL files need the web server, and schedules belong to the service: one-shot
+                        // commands only call direct: routes
+                        "camel.main.routes-exclude-pattern", "**/*-api.yaml,**/*-schedules.yaml",
                         "management.endpoints.access.default", "none"));
         try (ConfigurableApplicationContext context = builder.run()) {
             CamelContext camel = context.getBean(CamelContext.class);

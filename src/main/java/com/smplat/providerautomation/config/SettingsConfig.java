@@ -23,6 +23,11 @@ public class SettingsConfig {
     }
 
     @Bean
+    public ReplaySettings replaySettings(Settings settings) {
+        return settings.replay();
+    }
+
+    @Bean
     public ApiSettings apiSettings(Settings settings) {
         return settings.api();
     }

@@ -37,6 +37,9 @@ public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcesso
         Map<String, Object> derived = new HashMap<>();
         derived.put("server.port", settings.server().port());
         derived.put("camel.main.routes-include-pattern", routesPattern(settings.server().routesDir()));
+        // read by routes/replay-schedules.yaml
+        derived.put("replay.cron", settings.replay().cron());
+        derived.put("replay.quartz-group", settings.replay().taskQueue());
         environment.getPropertySources().addLast(new MapPropertySource("provider-automation-settings", derived));
         environment.addActiveProfile(settings.server().environment().label());
     }

@@ -1,0 +1,77 @@
+package com.smplat.providerautomation.config;
+
+import com.smplat.providerautomation.support.AdvisoryLocks;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Shared machinery: pipeline locks, the replay worker pool profile, and Quartz on the clustered JDBC job store. */
+@Configuration(proxyBeanMethods = false)
+public class InfrastructureConfig {
+
+    @Bean
+    public AdvisoryLocks advisoryLocks(DataSource dataSource) {
+        return new AdvisoryLocks(dataSource);
+    }
+
+    /**
+     * The thread pool profile {@code replayWorkers} the replay batch's splitter runs on: it bounds the provider calls
+     * one batch runs at once (PROVIDER_REPLAY_WORKER_CONCURRENCY). A Camel profile rather than a Spring executor bean,
+     * which would displace Spring Boot's own task executor.
+     */
+    @Bean
+    public CamelContextConfiguration replayWorkerPool(ReplaySettings replay) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                camelContext.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("replayWorkers")
+                        .poolSize(replay.concurrency()).maxPoolSize(replay.concurrency()).maxQueueSize(-1).build());
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                // nothing after start
+            }
+        };
+    }
+
+    /**
+     * Quartz runs clustered on the service's PostgreSQL (tables from migration V2): each firing runs on exactly
+     * one instance, and a node that comes back after downtime does not fire a burst of missed runs.
+     */
+    @Bean
+    public ComponentCustomizer quartzJobStore(DatabaseEndpoint database) {
+        return ComponentCustomizer.forType(QuartzComponent.class, quartz -> quartz.setProperties(quartzProperties(database.target())));
+    }
+
+    static Properties quartzProperties(DatabaseTarget target) {
+        Properties properties = new Properties();
+        properties.setProperty("org.quartz.scheduler.instanceName", "provider-automation");
+        properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        properties.setProperty("org.quartz.threadPool.threadCount", "4");
+        properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        properties.setProperty("org.quartz.jobStore.isClustered", "true");
+        properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        properties.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        properties.setProperty("org.quartz.jobStore.dataSource", "main");
+        properties.setProperty("org.quartz.dataSource.main.provider", "hikaricp");
+        properties.setProperty("org.quartz.dataSource.main.driver", "org.postgresql.Driver");
+        properties.setProperty("org.quartz.dataSource.main.URL", target.jdbcUrl());
+        if (target.user() != null) {
+            properties.setProperty("org.quartz.dataSource.main.user", target.user());
+        }
+        if (target.password() != null) {
+            properties.setProperty("org.quartz.dataSource.main.password", target.password());
+        }
+        properties.setProperty("org.quartz.dataSource.main.maxConnections", "4");
+        return properties;
+    }
+}

@@ -1,0 +1,56 @@
+package com.smplat.providerautomation.replay;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smplat.providerautomation.support.AdvisoryLocks;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One scheduled batch in progress: its limit, its claims and its counters (shared by the worker threads). */
+public final class BatchRun {
+    final UUID id = UUID.randomUUID();
+    final int limit;
+    final int concurrency;
+    final Instant startedAt;
+    final String claimedBy;
+    final AdvisoryLocks.Lease lease;
+    final AtomicInteger processed = new AtomicInteger();
+    final AtomicInteger succeeded = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    Iterator<ClaimedJob> jobs;
+
+    BatchRun(int limit, int concurrency, Instant startedAt, String worker, AdvisoryLocks.Lease lease) {
+        this.limit = limit;
+        this.concurrency = concurrency;
+        this.startedAt = startedAt;
+        this.claimedBy = worker + "/" + id;
+        this.lease = lease;
+    }
+
+    /** The claimed provider orders, claimed chunk by chunk as the splitter asks for them. */
+    public Iterator<ClaimedJob> getJobs() {
+        return jobs;
+    }
+
+    /** One provider order's claimed entries, run in order by one worker. */
+    public static final class ClaimedJob {
+        private final List<ClaimedEntry> entries;
+
+        ClaimedJob(List<ClaimedEntry> entries) {
+            this.entries = entries;
+        }
+
+        public List<ClaimedEntry> getEntries() {
+            return entries;
+        }
+    }
+
+    /** A claimed schedule entry, as it was when claimed. */
+    public record ClaimedEntry(UUID providerOrderId, ObjectNode entry) {
+        String entryId() {
+            return entry.get("id").asText();
+        }
+    }
+}

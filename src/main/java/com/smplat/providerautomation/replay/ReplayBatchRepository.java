@@ -1,0 +1,120 @@
+package com.smplat.providerautomation.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The scheduled batch's reads and claims. A claim marks entries {@code in_progress} (with {@code claimedAt} and
+ * {@code claimedBy}) and commits before any provider call, under {@code FOR UPDATE SKIP LOCKED}: two batches, on
+ * one instance or several, never claim the same entry, and a crash leaves a visible claim instead of a silent
+ * re-send.
+ */
+@Repository
+public class ReplayBatchRepository {
+    /** Identical to the predicate of the partial index ix_fulfillment_provider_orders_open_schedules (V4). */
+    static final String HAS_OPEN_ENTRIES = "jsonb_path_exists(payload, '$.scheduledReplays[*] ? (@.type() == \"object\" && "
+            + "(!exists(@.status) || @.status == \"scheduled\" || @.status == \"in_progress\"))')";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ProviderOrderRepository orders;
+
+    public ReplayBatchRepository(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, ProviderOrderRepository orders) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.orders = orders;
+    }
+
+    /** Every provider order with a pending or claimed entry, with its schedule list. */
+    public List<ScheduledEntries.Candidate> openSchedules() {
+        return jdbc.query("SELECT id, updated_at, payload->'scheduledReplays' AS entries FROM fulfillment_provider_orders WHERE "
+                        + HAS_OPEN_ENTRIES,
+                new MapSqlParameterSource(),
+                (rs, row) -> new ScheduledEntries.Candidate(rs.getObject("id", UUID.class),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                        ProviderOrderRepository.parse(rs.getString("entries"))));
+    }
+
+    /**
+     * Claims the wanted entries of these provider orders in one transaction. Orders another transaction holds are
+     * skipped, as are orders with a live claim of another worker (one worker per provider order at a time) and
+     * entries that are no longer pending. Returns the claimed entries per provider order.
+     */
+    public Map<UUID, List<ObjectNode>> claim(Map<UUID, List<String>> wanted, String claimedBy, Instant now,
+                                             Instant staleBefore) {
+        return transaction.execute(status -> {
+            Map<UUID, List<ObjectNode>> claimed = new java.util.LinkedHashMap<>();
+            for (ProviderOrder order : orders.lockSkippingLocked(new ArrayList<>(wanted.keySet()))) {
+                if (hasLiveClaim(order.payload(), staleBefore)) {
+                    continue;
+                }
+                List<ObjectNode> entries = new ArrayList<>();
+                for (String entryId : wanted.get(order.id())) {
+                    ScheduledEntries.find(order.payload(), entryId)
+                            .filter(entry -> ScheduledEntries.pending(entry) && ScheduledEntries.due(entry, now))
+                            .ifPresent(entry -> {
+                                entry.put("status", ScheduledEntries.IN_PROGRESS);
+                                entry.put("claimedAt", com.smplat.providerautomation.support.Timestamps.canonical(now));
+                                entry.put("claimedBy", claimedBy);
+                                entries.add(entry.deepCopy());
+                            });
+                }
+                if (!entries.isEmpty()) {
+                    orders.writePayload(order);
+                    claimed.put(order.id(), entries);
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** Provider orders holding a claim older than {@code staleBefore}: their worker is gone. */
+    public List<UUID> withStaleClaims(Instant staleBefore) {
+        List<UUID> stale = new ArrayList<>();
+        for (ScheduledEntries.Candidate candidate : openSchedules()) {
+            if (candidate.scheduledReplays() instanceof ArrayNode entries) {
+                for (JsonNode entry : entries) {
+                    if (isClaim(entry) && claimedAt(entry).isBefore(staleBefore)) {
+                        stale.add(candidate.providerOrderId());
+                        break;
+                    }
+                }
+            }
+        }
+        return stale;
+    }
+
+    static boolean hasLiveClaim(ObjectNode payload, Instant staleBefore) {
+        if (payload.get("scheduledReplays") instanceof ArrayNode entries) {
+            for (JsonNode entry : entries) {
+                if (isClaim(entry) && !claimedAt(entry).isBefore(staleBefore)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean isClaim(JsonNode entry) {
+        return entry instanceof ObjectNode && ScheduledEntries.IN_PROGRESS.equals(entry.path("status").asText());
+    }
+
+    /** A claim without a readable time counts as stale. */
+    static Instant claimedAt(JsonNode entry) {
+        return com.smplat.providerautomation.support.Timestamps.parse(entry.path("claimedAt").asText(null)).orElse(Instant.EPOCH);
+    }
+
+    static final Set<String> CLAIM_KEYS = Set.of("claimedAt", "claimedBy");
+}

@@ -1,0 +1,358 @@
+package com.smplat.providerautomation.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smplat.providerautomation.config.ReplaySettings;
+import com.smplat.providerautomation.history.RunHistoryRepository;
+import com.smplat.providerautomation.history.RunRecord;
+import com.smplat.providerautomation.history.RunStatusView;
+import com.smplat.providerautomation.history.RunType;
+import com.smplat.providerautomation.support.AdvisoryLocks;
+import com.smplat.providerautomation.support.ServiceException;
+import com.smplat.providerautomation.support.Timestamps;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scheduled replay batch (replay-and-history.md 5, README "Resolutions" 3 and 4). The {@code replay-batch}
+ * route calls {@link #begin}, splits {@link BatchRun#getJobs()} over the worker pool (each job one provider order,
+ * its entries in order through {@link #prepareEntry}, the provider call and {@link #recordEntry}), then calls
+ * {@link #finish}, or {@link #abort} when something unexpected broke the batch.
+ */
+@Component("replayBatches")
+public class ReplayBatches {
+    public static final String RUN = "replayBatchRun";
+    public static final String SKIPPED = "replayBatchSkipped";
+    public static final String EXECUTES = "replayExecutes";
+    /** The entry being executed; the provider call replaces the message body. */
+    static final String ENTRY = "replayClaimedEntry";
+    static final String PIPELINE_LOCK = "provider-automation:replay-batch";
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayBatches.class);
+    private static final int CLAIM_CHUNK = 50;
+    private static final String WORKER = ManagementFactory.getRuntimeMXBean().getName();
+
+    /** Who started the batch; {@code unlocked} runs without the pipeline lock (concurrency tests only). */
+    public enum Trigger { schedule, manual, command, unlocked }
+
+    private final ReplaySettings settings;
+    private final ReplayBatchRepository batches;
+    private final ProviderOrderRepository orders;
+    private final TimelineRepository timeline;
+    private final RunHistoryRepository history;
+    private final IdempotencyKeys idempotencyKeys;
+    private final AdvisoryLocks locks;
+
+    public ReplayBatches(ReplaySettings settings, ReplayBatchRepository batches, ProviderOrderRepository orders,
+                         TimelineRepository timeline, RunHistoryRepository history, IdempotencyKeys idempotencyKeys,
+                         AdvisoryLocks locks) {
+        this.settings = settings;
+        this.batches = batches;
+        this.orders = orders;
+        this.timeline = timeline;
+        this.history = history;
+        this.idempotencyKeys = idempotencyKeys;
+        this.locks = locks;
+    }
+
+    /** The effective limit: a non-zero supplied limit, else the configured default. */
+    static int effectiveLimit(Integer supplied, int configured) {
+        return supplied != null && supplied != 0 ? supplied : configured;
+    }
+
+    public static Map<String, Object> skipped(String reason) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("processed", 0);
+        result.put("succeeded", 0);
+        result.put("failed", 0);
+        result.put("skipped", true);
+        result.put("reason", reason);
+        return result;
+    }
+
+    public void begin(Exchange exchange, @Header("replayTrigger") String triggerName, @Header("limit") Integer limit) {
+        Trigger trigger = triggerName == null ? Trigger.manual : Trigger.valueOf(triggerName);
+        if (trigger == Trigger.schedule && !settings.enabled()) {
+            skip(exchange, "disabled");
+            return;
+        }
+        AdvisoryLocks.Lease lease = null;
+        if (trigger != Trigger.unlocked) {
+            Optional<AdvisoryLocks.Lease> acquired = locks.tryAcquire(PIPELINE_LOCK);
+            if (acquired.isEmpty()) {
+                switch (trigger) {
+                    case schedule -> {
+                        LOG.info("Scheduled replay batch skipped: another batch is running");
+                        skip(exchange, "already-running");
+                        return;
+                    }
+                    case manual -> throw new ServiceException(ServiceException.Kind.CONFLICT, "Replay batch already running");
+                    default -> throw new IllegalStateException("a replay batch is already running");
+                }
+            }
+            lease = acquired.get();
+        }
+        Instant now = Timestamps.now();
+        BatchRun run = new BatchRun(effectiveLimit(limit, settings.limit()), settings.concurrency(), now, WORKER, lease);
+        exchange.setProperty(RUN, run);
+        exchange.setProperty(SKIPPED, false);
+        try {
+            recoverInterrupted(now);
+            idempotencyKeys.purgeExpired();
+            List<ScheduledEntries.Due> due = run.limit < 0 ? List.of()
+                    : ScheduledEntries.dueOldestFirst(batches.openSchedules(), now);
+            run.jobs = new ClaimingIterator(run, due.subList(0, Math.min(due.size(), Math.max(run.limit, 0))), now);
+        } catch (RuntimeException e) {
+            release(run);
+            throw e;
+        }
+        exchange.getMessage().setBody(run);
+    }
+
+    private static void skip(Exchange exchange, String reason) {
+        exchange.setProperty(SKIPPED, true);
+        exchange.getMessage().setBody(skipped(reason));
+    }
+
+    /** Claims that outlived the claim timeout: the worker died mid-call. Never re-sent; failed as interrupted. */
+    private void recoverInterrupted(Instant now) {
+        Instant staleBefore = now.minus(Duration.ofSeconds(settings.claimTimeoutSeconds()));
+        for (UUID providerOrderId : batches.withStaleClaims(staleBefore)) {
+            List<ObjectNode> recovered = orders.mutate(providerOrderId, order -> {
+                List<ObjectNode> replays = new ArrayList<>();
+                for (JsonNode entry : order.payload().path("scheduledReplays")) {
+                    if (ReplayBatchRepository.isClaim(entry) && ReplayBatchRepository.claimedAt(entry).isBefore(staleBefore)) {
+                        replays.add(fail(order, (ObjectNode) entry, "interrupted", Timestamps.now()));
+                    }
+                }
+                return replays;
+            });
+            orders.find(providerOrderId).ifPresent(order -> recovered.forEach(replay ->
+                    recordTimeline(order, replay, replay.path("scheduleId").asText(), "interrupted")));
+            LOG.warn("Resolved {} interrupted replay claim(s) on provider order {} as failed", recovered.size(), providerOrderId);
+        }
+    }
+
+    /** Before the call: validation, provider and endpoint; any problem is this entry's failure, without a call. */
+    public void prepareEntry(Exchange exchange) {
+        BatchRun.ClaimedEntry claimed = exchange.getMessage().getBody(BatchRun.ClaimedEntry.class);
+        exchange.setProperty(ENTRY, claimed);
+        exchange.setProperty(EXECUTES, false);
+        exchange.removeProperty(ProviderCalls.OUTCOME);
+        Optional<String> invalid = ScheduledEntries.invalidity(claimed.entry());
+        if (invalid.isPresent()) {
+            exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure(invalid.get()));
+            return;
+        }
+        try {
+            ProviderOrder order = orders.find(claimed.providerOrderId())
+                    .orElseThrow(() -> ServiceException.rejected("Provider order not found"));
+            Provider provider = orders.provider(order.providerId())
+                    .orElseThrow(() -> ServiceException.rejected("Provider not found"));
+            ProviderEndpoint endpoint = ProviderEndpoint.lookup(provider.metadata(), EndpointKind.ORDER);
+            BigDecimal amount = Amounts.resolve(ScheduledEntries.requestedAmount(claimed.entry()).orElse(null), order);
+            exchange.setProperty(ProviderCalls.REQUEST, ProviderRequest.render(endpoint,
+                    TemplateVariables.forReplay(provider, order, amount)));
+            exchange.setProperty(EXECUTES, true);
+        } catch (ServiceException e) {
+            exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure(e.getMessage()));
+        }
+    }
+
+    /** After the call (or instead of it): records the outcome on the entry and in replays, committed at once. */
+    public void recordEntry(Exchange exchange) {
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        BatchRun.ClaimedEntry claimed = exchange.getProperty(ENTRY, BatchRun.ClaimedEntry.class);
+        ProviderCallOutcome outcome = exchange.getProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.class);
+        Instant now = Timestamps.now();
+        Map<String, Object> recorded = orders.mutate(claimed.providerOrderId(), order -> {
+            Optional<ObjectNode> entry = ScheduledEntries.find(order.payload(), claimed.entryId())
+                    .filter(e -> ReplayBatchRepository.isClaim(e) && run.claimedBy.equals(e.path("claimedBy").asText()));
+            if (entry.isEmpty()) {
+                return null;
+            }
+            ObjectNode replay = outcome.succeeded() ? succeed(order, entry.get(), outcome.response(), now)
+                    : fail(order, entry.get(), outcome.error(), now);
+            Map<String, Object> result = new HashMap<>();
+            result.put("order", order);
+            result.put("replay", replay);
+            return result;
+        });
+        if (recorded == null) {
+            LOG.warn("Schedule entry {} on provider order {} lost its claim before its outcome was recorded",
+                    claimed.entryId(), claimed.providerOrderId());
+            return;
+        }
+        (outcome.succeeded() ? run.succeeded : run.failed).incrementAndGet();
+        recordTimeline((ProviderOrder) recorded.get("order"), (ObjectNode) recorded.get("replay"), claimed.entryId(),
+                outcome.succeeded() ? null : outcome.error());
+    }
+
+    private static ObjectNode succeed(ProviderOrder order, ObjectNode schedule, ObjectNode response, Instant now) {
+        BigDecimal amount = Amounts.resolve(ScheduledEntries.requestedAmount(schedule).orElse(null), order);
+        RuleContext rules = RuleContext.of(order.payload());
+        ObjectNode replay = ReplayEntries.replay(amount, order.currency(), now, "executed", response, rules);
+        ReplayEntries.append(order.payload(), "replays", replay);
+        order.payload().set("providerResponse", response);
+        close(schedule, "executed", now, replay.deepCopy(), rules);
+        return replay;
+    }
+
+    private static ObjectNode fail(ProviderOrder order, ObjectNode schedule, String error, Instant now) {
+        RuleContext rules = RuleContext.of(order.payload());
+        ObjectNode errorResponse = ProviderCallOutcome.failure(error).errorResponse();
+        ObjectNode replay = ReplayEntries.replay(ScheduledEntries.requestedAmount(schedule).map(Amounts::decimal).orElse(null),
+                order.currency(), now, "failed", errorResponse, rules);
+        ReplayEntries.append(order.payload(), "replays", replay);
+        close(schedule, "failed", now, errorResponse.deepCopy(), rules);
+        ObjectNode result = replay.deepCopy();
+        result.put("scheduleId", schedule.path("id").asText());
+        return result;
+    }
+
+    /** The schedule entry's end state; {@code ruleMetadata} is back-filled when it has none. */
+    private static void close(ObjectNode schedule, String status, Instant now, ObjectNode response, RuleContext rules) {
+        schedule.put("status", status);
+        schedule.put("performedAt", Timestamps.canonical(now));
+        schedule.set("response", response);
+        schedule.remove(ReplayBatchRepository.CLAIM_KEYS);
+        if (!(schedule.get("ruleMetadata") instanceof ObjectNode metadata && !metadata.isEmpty()) && !rules.ruleMetadata().isEmpty()) {
+            schedule.set("ruleMetadata", rules.ruleMetadata().deepCopy());
+        }
+    }
+
+    private void recordTimeline(ProviderOrder order, ObjectNode replay, String scheduleId, String error) {
+        ObjectNode entry = replay.deepCopy();
+        entry.remove("scheduleId");
+        Map<String, JsonNode> extras = new LinkedHashMap<>();
+        extras.put("scheduleId", JsonNodeFactory.instance.textNode(scheduleId));
+        extras.put("trigger", JsonNodeFactory.instance.textNode("scheduled_replay"));
+        if (error != null) {
+            extras.put("error", JsonNodeFactory.instance.textNode(error));
+        }
+        timeline.record(new TimelineRepository.Event(order.orderId(), "replay_executed", "automation", order.id().toString(),
+                null, error == null ? "Scheduled automation replay executed" : "Scheduled replay attempt failed",
+                TimelineMetadata.of(order, entry, extras)));
+    }
+
+    /** Backlog, summary and the run record, written with one timestamp; the body becomes this run's status. */
+    public void finish(Exchange exchange) {
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        try {
+            Map<String, Object> summary = counts(run);
+            ScheduledEntries.Backlog backlog = null;
+            if (run.limit >= 0) {
+                backlog = ScheduledEntries.backlog(batches.openSchedules());
+                summary.put("scheduledBacklog", backlog.pending());
+                if (backlog.nextScheduledAt() != null) {
+                    summary.put("nextScheduledAt", Timestamps.canonical(backlog.nextScheduledAt()));
+                }
+                summary.put("concurrency", run.concurrency);
+            }
+            exchange.getMessage().setBody(record(run, "success", summary, backlog));
+        } finally {
+            release(run);
+        }
+    }
+
+    /** The batch broke (the database went away): recorded as failed with the counts reached, then surfaced. */
+    public void abort(Exchange exchange) {
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String message = error == null || error.getMessage() == null ? "replay batch aborted" : error.getMessage();
+        try {
+            Map<String, Object> summary = counts(run);
+            summary.put("error", message);
+            record(run, "failed", summary, null);
+        } catch (RuntimeException e) {
+            LOG.error("The aborted replay batch could not be recorded: {}", e.getMessage());
+        } finally {
+            release(run);
+        }
+        throw new IllegalStateException("Replay batch aborted: " + message, error);
+    }
+
+    private static Map<String, Object> counts(BatchRun run) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("processed", run.processed.get());
+        summary.put("succeeded", run.succeeded.get());
+        summary.put("failed", run.failed.get());
+        return summary;
+    }
+
+    private ObjectNode record(BatchRun run, String status, Map<String, Object> summary, ScheduledEntries.Backlog backlog) {
+        RunRecord record = new RunRecord(UUID.randomUUID(), RunType.REPLAY, status,
+                com.smplat.providerautomation.support.Json.MAPPER.valueToTree(summary), null,
+                backlog == null ? null : backlog.pending(), backlog == null ? null : backlog.nextScheduledAt(), null,
+                Timestamps.now());
+        history.insert(record);
+        return RunStatusView.of(record);
+    }
+
+    private static void release(BatchRun run) {
+        if (run.lease != null) {
+            run.lease.close();
+        }
+    }
+
+    /** Hands out claimed jobs in plan order, claiming the next chunk of provider orders when the last one is used up. */
+    private final class ClaimingIterator implements Iterator<BatchRun.ClaimedJob> {
+        private final BatchRun run;
+        private final Instant now;
+        private final Map<UUID, List<String>> plan = new LinkedHashMap<>();
+        private final Iterator<UUID> planned;
+        private Iterator<BatchRun.ClaimedJob> claimed = java.util.Collections.emptyIterator();
+
+        ClaimingIterator(BatchRun run, List<ScheduledEntries.Due> due, Instant now) {
+            this.run = run;
+            this.now = now;
+            due.forEach(d -> plan.computeIfAbsent(d.providerOrderId(), id -> new ArrayList<>()).add(d.entryId()));
+            this.planned = plan.keySet().iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!claimed.hasNext() && planned.hasNext()) {
+                Map<UUID, List<String>> chunk = new LinkedHashMap<>();
+                while (planned.hasNext() && chunk.size() < CLAIM_CHUNK) {
+                    UUID id = planned.next();
+                    chunk.put(id, plan.get(id));
+                }
+                Instant staleBefore = now.minus(Duration.ofSeconds(settings.claimTimeoutSeconds()));
+                List<BatchRun.ClaimedJob> jobs = new ArrayList<>();
+                batches.claim(chunk, run.claimedBy, now, staleBefore).forEach((orderId, entries) -> {
+                    List<BatchRun.ClaimedEntry> claimedEntries = new ArrayList<>();
+                    entries.forEach(entry -> claimedEntries.add(new BatchRun.ClaimedEntry(orderId, entry)));
+                    run.processed.addAndGet(claimedEntries.size());
+                    jobs.add(new BatchRun.ClaimedJob(claimedEntries));
+                });
+                claimed = jobs.iterator();
+            }
+            return claimed.hasNext();
+        }
+
+        @Override
+        public BatchRun.ClaimedJob next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return claimed.next();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package com.smplat.providerautomation.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smplat.providerautomation.support.Timestamps;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Builds the payload entries of replay-and-history.md 1.4 and applies the append rule. */
+public final class ReplayEntries {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ReplayEntries() {
+    }
+
+    public static ObjectNode replay(BigDecimal amount, String currency, Instant performedAt, String status,
+                                    ObjectNode response, RuleContext rules) {
+        ObjectNode entry = NODES.objectNode();
+        entry.put("id", UUID.randomUUID().toString());
+        entry.set("requestedAmount", amount == null ? NODES.nullNode() : NODES.numberNode(amount));
+        entry.put("currency", currency);
+        entry.put("performedAt", Timestamps.canonical(performedAt));
+        entry.put("status", status);
+        entry.set("response", response);
+        rules.addTo(entry);
+        return entry;
+    }
+
+    public static ObjectNode schedule(BigDecimal amount, String currency, Instant scheduledFor, RuleContext rules) {
+        ObjectNode entry = NODES.objectNode();
+        entry.put("id", UUID.randomUUID().toString());
+        entry.set("requestedAmount", amount == null ? NODES.nullNode() : NODES.numberNode(amount));
+        entry.put("currency", currency);
+        entry.put("scheduledFor", Timestamps.canonical(scheduledFor));
+        entry.put("status", "scheduled");
+        rules.addTo(entry);
+        return entry;
+    }
+
+    /** Appends to {@code payload[key]}; an absent or non-array value becomes a new array holding just the entry. */
+    public static void append(ObjectNode payload, String key, ObjectNode entry) {
+        JsonNode existing = payload.get(key);
+        if (existing instanceof ArrayNode array) {
+            array.add(entry);
+        } else {
+            payload.putArray(key).add(entry);
+        }
+    }
+
+    /** The replay entry view of 7.6: every key present, null when absent. */
+    public static ObjectNode view(ObjectNode entry) {
+        ObjectNode view = NODES.objectNode();
+        for (String key : new String[] {"id", "requestedAmount", "currency", "performedAt", "scheduledFor", "status",
+            "response", "ruleIds", "ruleMetadata"}) {
+            JsonNode value = entry.get(key);
+            view.set(key, value == null ? NODES.nullNode() : value);
+        }
+        return view;
+    }
+}

@@ -1,0 +1,63 @@
+package com.smplat.providerautomation.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smplat.providerautomation.support.Json;
+import com.smplat.providerautomation.support.ServiceException;
+import com.smplat.providerautomation.support.Timestamps;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The body of {@code POST /{providerId}/orders/{providerOrderId}/replay} (replay-and-history.md 7.6), validated:
+ * every problem is a 422 raised before any lookup.
+ */
+public record ReplayRequest(BigDecimal amount, Instant runAt, boolean scheduleOnly) {
+
+    public static ReplayRequest parse(String body) {
+        JsonNode json;
+        try {
+            json = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw ServiceException.invalid("Malformed JSON body");
+        }
+        if (!(json instanceof ObjectNode object)) {
+            throw ServiceException.invalid("Request body must be a JSON object");
+        }
+        BigDecimal amount = null;
+        JsonNode amountNode = object.get("amount");
+        if (amountNode != null && !amountNode.isNull()) {
+            amount = Amounts.parse(amountNode).orElseThrow(() -> ServiceException.invalid("amount must be a number"));
+            if (amount.signum() < 0) {
+                throw ServiceException.invalid("amount must be greater than or equal to 0");
+            }
+        }
+        Instant runAt = null;
+        JsonNode runAtNode = object.get("runAt");
+        if (runAtNode != null && !runAtNode.isNull()) {
+            if (!runAtNode.isTextual()) {
+                throw ServiceException.invalid("runAt must be an ISO-8601 timestamp");
+            }
+            runAt = Timestamps.parse(runAtNode.asText())
+                    .orElseThrow(() -> ServiceException.invalid("runAt must be an ISO-8601 timestamp"));
+        }
+        boolean scheduleOnly = false;
+        JsonNode scheduleOnlyNode = object.get("scheduleOnly");
+        if (scheduleOnlyNode != null && !scheduleOnlyNode.isNull()) {
+            if (!scheduleOnlyNode.isBoolean()) {
+                throw ServiceException.invalid("scheduleOnly must be a boolean");
+            }
+            scheduleOnly = scheduleOnlyNode.asBoolean();
+        }
+        if (scheduleOnly && runAt == null) {
+            throw ServiceException.invalid("runAt is required when scheduleOnly is true");
+        }
+        return new ReplayRequest(amount, runAt, scheduleOnly);
+    }
+
+    /** Schedule when asked to, or when {@code runAt} is strictly in the future; otherwise execute now. */
+    public boolean schedules(Instant now) {
+        return runAt != null && (scheduleOnly || runAt.isAfter(now));
+    }
+}

@@ -1,0 +1,75 @@
+package com.smplat.providerautomation.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cluster-wide single flight for a pipeline: a PostgreSQL session advisory lock keyed by the pipeline's name. The
+ * lease holds one pooled connection while the pipeline runs; if the holder dies, its connection closes and
+ * PostgreSQL releases the lock at once.
+ */
+public class AdvisoryLocks {
+    private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLocks.class);
+
+    private final DataSource dataSource;
+
+    public AdvisoryLocks(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A held lock; closing it unlocks and returns the connection. */
+    public static final class Lease implements AutoCloseable {
+        private final Connection connection;
+        private final String name;
+
+        private Lease(Connection connection, String name) {
+            this.connection = connection;
+            this.name = name;
+        }
+
+        @Override
+        public void close() {
+            try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+                unlock.setString(1, name);
+                unlock.execute();
+            } catch (SQLException e) {
+                LOG.warn("Unlocking pipeline {} failed ({}); closing its connection releases it", name, e.getMessage());
+            }
+        }
+    }
+
+    /** The lock, or empty when another holder (on any instance) has it. */
+    public Optional<Lease> tryAcquire(String name) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+                lock.setString(1, name);
+                try (ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return Optional.of(new Lease(connection, name));
+                    }
+                }
+            }
+            connection.close();
+            return Optional.empty();
+        } catch (SQLException e) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // the original error is the one to report
+                }
+            }
+            throw new IllegalStateException("pipeline lock " + name + " unavailable: " + e.getMessage(), e);
+        }
+    }
+}
