@@ -1,7 +1,5 @@
 package com.smplat.providerautomation.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.smplat.providerautomation.support.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,8 +62,8 @@ public class RunHistoryRepository {
                 rs.getObject("id", UUID.class),
                 "alert".equals(rs.getString("run_type")) ? RunType.ALERT : RunType.REPLAY,
                 rs.getString("status"),
-                parse(rs.getString("summary")),
-                parse(rs.getString("metadata_json")),
+                Json.readOrNull(rs.getString("summary")),
+                Json.readOrNull(rs.getString("metadata_json")),
                 (Integer) rs.getObject("backlog_total"),
                 instant(rs.getObject("next_scheduled_at", OffsetDateTime.class)),
                 (Integer) rs.getObject("alerts_sent"),
@@ -74,16 +72,5 @@ public class RunHistoryRepository {
 
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
-    }
-
-    private static JsonNode parse(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 }
