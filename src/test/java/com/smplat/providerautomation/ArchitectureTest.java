@@ -18,10 +18,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule supportKnowsNoOtherPackage = noClasses().that().resideInAPackage("..support..")
             .should().dependOnClassesThat().resideInAnyPackage("..cli..", "..config..", "..api..", "..history..",
-                    "..demo..", "..sandbox..");
+                    "..demo..", "..sandbox..", "..replay..");
 
     @ArchTest
     static final ArchRule domainNeverImportsApiOrCli = noClasses()
-            .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..config..")
+            .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..replay..", "..config..")
             .should().dependOnClassesThat().resideInAnyPackage("..api..", "..cli..");
 }

@@ -49,7 +49,7 @@ public class IdempotencyKeys {
                 SELECT response::text FROM replay_idempotency_keys WHERE provider_order_id = :id AND idempotency_key = :key""",
                 params, String.class).stream().findFirst();
         if (stored.isPresent() && stored.get() != null) {
-            return new Completed((ObjectNode) ProviderOrderRepository.parse(stored.get()));
+            return new Completed((ObjectNode) com.smplat.providerautomation.support.Json.readOrNull(stored.get()));
         }
         return new InProgress();
     }

@@ -125,7 +125,7 @@ public class ProviderOrderReplays {
                 TimelineMetadata.of(plan.order(), entry, Map.of(
                         "providerId", text(plan.order().providerId()),
                         "trigger", text(plan.trigger().trigger)))));
-        ObjectNode view = ReplayEntries.view(entry);
+        ObjectNode view = EntryViews.replayEntryView(entry).orElseThrow();
         if (plan.idempotencyKey() != null) {
             idempotencyKeys.complete(plan.order().id(), plan.idempotencyKey(), view);
         }
@@ -144,7 +144,7 @@ public class ProviderOrderReplays {
                 TimelineMetadata.of(found, entry, Map.of(
                         "providerId", text(found.providerId()),
                         "trigger", text(Trigger.ADMIN.trigger)))));
-        return ReplayEntries.view(entry);
+        return EntryViews.scheduleEntryView(entry).orElseThrow();
     }
 
     private void release(Plan plan) {

@@ -3,7 +3,6 @@ package com.smplat.providerautomation.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smplat.providerautomation.support.Json;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +36,7 @@ public class ProviderOrderRepository {
     public Optional<Provider> provider(String providerId) {
         return jdbc.query("SELECT id, name, metadata_json::text AS metadata FROM fulfillment_providers WHERE id = :id",
                 new MapSqlParameterSource("id", providerId),
-                (rs, row) -> new Provider(rs.getString("id"), rs.getString("name"), parse(rs.getString("metadata"))))
+                (rs, row) -> new Provider(rs.getString("id"), rs.getString("name"), Json.readOrNull(rs.getString("metadata"))))
                 .stream().findFirst();
     }
 
@@ -77,21 +76,10 @@ public class ProviderOrderRepository {
     }
 
     static ProviderOrder map(ResultSet rs, int row) throws SQLException {
-        JsonNode payload = parse(rs.getString("payload"));
+        JsonNode payload = Json.readOrNull(rs.getString("payload"));
         return new ProviderOrder(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
                 rs.getObject("order_item_id", UUID.class), rs.getString("provider_id"), rs.getString("provider_name"),
                 rs.getString("service_id"), rs.getString("service_action"), (BigDecimal) rs.getObject("amount"),
                 rs.getString("currency"), payload instanceof ObjectNode object ? object : Json.MAPPER.createObjectNode());
-    }
-
-    static JsonNode parse(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

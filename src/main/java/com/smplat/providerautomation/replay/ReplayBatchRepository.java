@@ -44,7 +44,7 @@ public class ReplayBatchRepository {
                 new MapSqlParameterSource(),
                 (rs, row) -> new ScheduledEntries.Candidate(rs.getObject("id", UUID.class),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                        ProviderOrderRepository.parse(rs.getString("entries"))));
+                        com.smplat.providerautomation.support.Json.readOrNull(rs.getString("entries"))));
     }
 
     /**

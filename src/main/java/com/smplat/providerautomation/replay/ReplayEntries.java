@@ -49,15 +49,4 @@ public final class ReplayEntries {
             payload.putArray(key).add(entry);
         }
     }
-
-    /** The replay entry view of 7.6: every key present, null when absent. */
-    public static ObjectNode view(ObjectNode entry) {
-        ObjectNode view = NODES.objectNode();
-        for (String key : new String[] {"id", "requestedAmount", "currency", "performedAt", "scheduledFor", "status",
-            "response", "ruleIds", "ruleMetadata"}) {
-            JsonNode value = entry.get(key);
-            view.set(key, value == null ? NODES.nullNode() : value);
-        }
-        return view;
-    }
 }
