@@ -120,13 +120,13 @@ class SchemaMigrationTest {
     @Test
     void theScriptsRunAgainOverASchemaThatAlreadyHasTheirObjects() throws SQLException {
         DatabaseTarget target = freshDatabase();
-        flyway(target).migrate();
+        MigrateResult first = flyway(target).migrate();
         try (Connection connection = connect(target); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE flyway_schema_history");
         }
         MigrateResult rerun = flyway(target).migrate();
         assertThat(rerun.success).isTrue();
-        assertThat(rerun.migrationsExecuted).isEqualTo(2);
+        assertThat(rerun.migrationsExecuted).isEqualTo(first.migrationsExecuted);
     }
 
     @Test
