@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders every REST error as {@code {"detail": ...}} with its status code. Called from the
- * {@code rest-errors} route configuration in {@code routes/errors.yaml}; never exposes a stack trace.
+ * default (nameless) route configuration in {@code routes/errors.yaml}; never exposes a stack trace.
  */
 @Component("apiErrors")
 public class ApiErrors {

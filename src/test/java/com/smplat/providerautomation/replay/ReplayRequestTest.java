@@ -1,0 +1,47 @@
+package com.smplat.providerautomation.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.smplat.providerautomation.support.ServiceException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ReplayRequestTest {
+    private static final Instant NOW = Instant.parse("2025-01-10T12:00:00Z");
+
+    @Test
+    void emptyObjectExecutesNow() {
+        ReplayRequest request = ReplayRequest.parse("{}");
+        assertThat(request.amount()).isNull();
+        assertThat(request.schedules(NOW)).isFalse();
+    }
+
+    @Test
+    void modesFollowRunAtAndScheduleOnly() {
+        assertThat(ReplayRequest.parse("{\"runAt\": \"2025-01-10T12:00:01Z\"}").schedules(NOW)).isTrue();
+        assertThat(ReplayRequest.parse("{\"runAt\": \"2025-01-10T12:00:00Z\"}").schedules(NOW)).isFalse();
+        assertThat(ReplayRequest.parse("{\"runAt\": \"2020-01-01T00:00:00\", \"scheduleOnly\": true}").schedules(NOW)).isTrue();
+        assertThat(ReplayRequest.parse("{\"amount\": \"12.5\", \"other\": 1}").amount()).isEqualByComparingTo(new BigDecimal("12.5"));
+    }
+
+    @Test
+    void invalidBodiesAre422() {
+        String[][] cases = {
+            {"", "Request body must be a JSON object"},
+            {"[]", "Request body must be a JSON object"},
+            {"{bad", "Malformed JSON body"},
+            {"{\"amount\": -1}", "amount must be greater than or equal to 0"},
+            {"{\"amount\": \"ten\"}", "amount must be a number"},
+            {"{\"amount\": true}", "amount must be a number"},
+            {"{\"runAt\": \"tomorrow\"}", "runAt must be an ISO-8601 timestamp"},
+            {"{\"runAt\": 5}", "runAt must be an ISO-8601 timestamp"},
+            {"{\"scheduleOnly\": \"yes\"}", "scheduleOnly must be a boolean"},
+            {"{\"scheduleOnly\": true}", "runAt is required when scheduleOnly is true"}};
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> ReplayRequest.parse(c[0])).as(c[0]).isInstanceOf(ServiceException.class).hasMessage(c[1])
+                    .satisfies(e -> assertThat(((ServiceException) e).kind()).isEqualTo(ServiceException.Kind.INVALID));
+        }
+    }
+}
