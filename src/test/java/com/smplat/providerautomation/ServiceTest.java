@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "CHECKOUT_API_KEY=" + ServiceTest.API_KEY,
             "ENVIRONMENT=development",
-            "EMBEDDED_POSTGRES_DIR=target/test-postgres/service"
+            "EMBEDDED_POSTGRES_DIR=target/test-postgres/service",
+            // the batch schedule fires every 2 s (disabled, so each firing is a skip) to prove clustered Quartz runs
+            "PROVIDER_REPLAY_WORKER_CRON=0/2 * * * * ?"
         })
 @ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
 public @interface ServiceTest {

@@ -5,6 +5,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -39,6 +40,15 @@ public class InfrastructureConfig {
                 // nothing after start
             }
         };
+    }
+
+    /**
+     * Provider calls are sent at most once: Apache HttpClient would otherwise resend a POST that got a 503 or 429,
+     * and a replay spends money. Retries, where a flow wants them, are its route's redelivery policy.
+     */
+    @Bean
+    public HttpClientConfigurer providerCallsNeverRetry() {
+        return builder -> builder.disableAutomaticRetries().disableRedirectHandling();
     }
 
     /**
