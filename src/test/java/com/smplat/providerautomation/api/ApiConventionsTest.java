@@ -97,6 +97,7 @@ class ApiConventionsTest {
         Reply readiness = api.send(api.request("/actuator/health/readiness").GET());
         assertThat(readiness.json().get("status").asText()).isEqualTo("UP");
         assertThat(readiness.json().get("components").has("db")).isTrue();
+        assertThat(readiness.json().get("components").get("scheduler").get("details").get("clustered").asBoolean()).isTrue();
 
         api.get(STATUS);
         Reply metrics = api.send(api.request("/actuator/prometheus").GET());

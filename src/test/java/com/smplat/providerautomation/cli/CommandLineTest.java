@@ -44,7 +44,13 @@ class CommandLineTest {
 
     @Test
     void unknownCommandsAndFlagsExitTwoWithOneLine() throws Exception {
-        for (String[] args : new String[][] {{"launch-rockets"}, {"seed-demo", "--bogus"}, {"serve", "extra"}}) {
+        for (String[] args : new String[][] {{"launch-rockets"}, {"seed-demo", "--bogus"}, {"serve", "extra"},
+            {"provider-replay"}, {"provider-replay", "scheduled", "--limit", "0"}, {"provider-replay", "scheduled", "--limit", "10001"},
+            {"provider-replay", "scheduled", "--limit", "ten"},
+            {"provider-replay", "replay", "--provider-id", "p"},
+            {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "not-a-uuid"},
+            {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11", "--amount", "-1"},
+            {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11", "--amount", "x"}}) {
             CommandProcess.Result result = CommandProcess.run(workDir, Map.of(), args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(result.stderr().strip().lines()).as(result.stderr()).hasSize(1);
@@ -71,13 +77,31 @@ class CommandLineTest {
         assertNothingCreated();
     }
 
+    private Map<String, String> sharedDatabase() {
+        return Map.of(
+                "DATABASE_URL", database.target().jdbcUrl(),
+                "DATABASE_USER", database.target().user() == null ? "" : database.target().user(),
+                "DATABASE_PASSWORD", database.target().password() == null ? "" : database.target().password());
+    }
+
+    @Test
+    void oneShotCommandsPrintOnlyTheirJsonOnStdout() throws Exception {
+        CommandProcess.Result batch = CommandProcess.run(workDir, sharedDatabase(), "provider-replay", "scheduled", "--limit", "5");
+        assertThat(batch.exitCode()).as(batch.stderr()).isZero();
+        JsonNode run = Json.MAPPER.readTree(batch.stdout());
+        assertThat(run.get("summary").has("processed")).isTrue();
+        assertThat(run.get("summary").get("concurrency").asInt()).isPositive();
+
+        CommandProcess.Result missing = CommandProcess.run(workDir, sharedDatabase(), "provider-replay", "replay",
+                "--provider-id", "nobody", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.stderr().strip()).endsWith("replay failed: Provider order not found");
+        assertThat(missing.stdout()).isEmpty();
+    }
+
     @Test
     void seedDemoPrintsOnlyItsJsonSummaryOnStdout() throws Exception {
-        String url = database.target().jdbcUrl();
-        CommandProcess.Result result = CommandProcess.run(workDir, Map.of(
-                "DATABASE_URL", url,
-                "DATABASE_USER", database.target().user() == null ? "" : database.target().user(),
-                "DATABASE_PASSWORD", database.target().password() == null ? "" : database.target().password()), "seed-demo");
+        CommandProcess.Result result = CommandProcess.run(workDir, sharedDatabase(), "seed-demo");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         JsonNode summary = Json.MAPPER.readTree(result.stdout());
         assertThat(summary.get("totals").get("orders").asInt()).isPositive();
