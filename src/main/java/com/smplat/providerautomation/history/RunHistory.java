@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smplat.providerautomation.support.Json;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +22,10 @@ public class RunHistory {
     /** {@code {"replay": runStatus|null, "alerts": runStatus|null}}: the newest run of each type. */
     public ObjectNode status() {
         ObjectNode result = Json.MAPPER.createObjectNode();
+        Map<RunType, List<RunRecord>> newest = repository.newestPerType(1);
         for (RunType type : RunType.values()) {
-            List<RunRecord> newest = repository.newest(type, 1);
-            result.set(type.apiKey(), newest.isEmpty() ? Json.MAPPER.nullNode() : RunStatusView.of(newest.get(0)));
+            List<RunRecord> runs = newest.get(type);
+            result.set(type.apiKey(), runs.isEmpty() ? Json.MAPPER.nullNode() : RunStatusView.of(runs.get(0)));
         }
         return result;
     }
@@ -31,9 +33,10 @@ public class RunHistory {
     /** {@code {"replay": [...], "alerts": [...]}}: up to {@code limit} runs of each type, newest first. */
     public ObjectNode history(int limit) {
         ObjectNode result = Json.MAPPER.createObjectNode();
+        Map<RunType, List<RunRecord>> newest = repository.newestPerType(limit);
         for (RunType type : RunType.values()) {
             ArrayNode runs = result.putArray(type.apiKey());
-            repository.newest(type, limit).forEach(run -> runs.add(RunStatusView.of(run)));
+            newest.get(type).forEach(run -> runs.add(RunStatusView.of(run)));
         }
         return result;
     }

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,15 +28,26 @@ public class RunHistoryRepository {
         this.jdbc = jdbc;
     }
 
-    /** Newest first: {@code created_at} descending, then insertion order descending. */
-    public List<RunRecord> newest(RunType type, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + """
-                 FROM provider_automation_runs
-                WHERE run_type = CAST(:runType AS provider_automation_run_type_enum)
-                ORDER BY created_at DESC, seq DESC
-                LIMIT :limit""",
-                new MapSqlParameterSource("runType", type.dbValue()).addValue("limit", limit),
-                RunHistoryRepository::map);
+    /**
+     * Up to {@code limit} runs of every type, each newest first ({@code created_at} descending, then insertion order
+     * descending), in one round trip: the status endpoint is read far more often than runs are written.
+     */
+    public Map<RunType, List<RunRecord>> newestPerType(int limit) {
+        Map<RunType, List<RunRecord>> result = new EnumMap<>(RunType.class);
+        for (RunType type : RunType.values()) {
+            result.put(type, new ArrayList<>());
+        }
+        jdbc.query("(SELECT " + COLUMNS + ", seq FROM provider_automation_runs WHERE run_type = 'replay'"
+                        + " ORDER BY created_at DESC, seq DESC LIMIT :limit)"
+                        + " UNION ALL (SELECT " + COLUMNS + ", seq FROM provider_automation_runs WHERE run_type = 'alert'"
+                        + " ORDER BY created_at DESC, seq DESC LIMIT :limit)"
+                        + " ORDER BY run_type, created_at DESC, seq DESC",
+                new MapSqlParameterSource("limit", limit),
+                rs -> {
+                    RunRecord run = map(rs, 0);
+                    result.get(run.runType()).add(run);
+                });
+        return result;
     }
 
     public void insert(RunRecord run) {
