@@ -78,6 +78,11 @@ public final class EnvSource {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
+    /** The value as set, empty string included: for the few settings where empty means something. */
+    public Optional<String> raw(String name) {
+        return Optional.ofNullable(lookup.apply(name));
+    }
+
     public String string(String name, String fallback) {
         return get(name).orElse(fallback);
     }

@@ -28,6 +28,11 @@ public class SettingsConfig {
     }
 
     @Bean
+    public AlertSettings alertSettings(Settings settings) {
+        return settings.alerts();
+    }
+
+    @Bean
     public ApiSettings apiSettings(Settings settings) {
         return settings.api();
     }
