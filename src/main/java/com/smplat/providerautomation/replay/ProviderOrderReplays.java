@@ -55,9 +55,8 @@ public class ProviderOrderReplays {
                                 @Header("providerOrderId") String providerOrderId, @Header("Idempotency-Key") String key) {
         ReplayRequest request = ReplayRequest.parse(exchange.getMessage().getBody(String.class));
         UUID orderId = UUID.fromString(providerOrderId);
-        Provider provider = orders.provider(providerId).orElseThrow(() -> ServiceException.notFound("Provider not found"));
-        ProviderOrder order = orders.find(orderId).filter(o -> o.providerId().equals(providerId))
-                .orElseThrow(() -> ServiceException.notFound("Provider order not found"));
+        Provider provider = orders.existingProvider(providerId);
+        ProviderOrder order = orders.orderOfProvider(providerId, orderId);
         String idempotencyKey = key == null || key.isBlank() ? null : key.strip();
         if (idempotencyKey != null) {
             IdempotencyKeys.Claim claim = idempotencyKeys.claim(orderId, idempotencyKey);
@@ -84,8 +83,7 @@ public class ProviderOrderReplays {
     /** The operator command: execute now, with actor {@code automation} and trigger {@code cli_replay}. */
     public void planFromCommand(Exchange exchange, @Header("providerId") String providerId,
                                 @Header("providerOrderId") String providerOrderId, @Header("amount") BigDecimal amount) {
-        ProviderOrder order = orders.find(UUID.fromString(providerOrderId)).filter(o -> o.providerId().equals(providerId))
-                .orElseThrow(() -> ServiceException.notFound("Provider order not found"));
+        ProviderOrder order = orders.orderOfProvider(providerId, UUID.fromString(providerOrderId));
         Provider provider = orders.provider(providerId).orElseThrow(() -> ServiceException.rejected("Provider not found"));
         plan(exchange, new Plan(Trigger.CLI, provider, order, amount, null));
     }

@@ -3,6 +3,7 @@ package com.smplat.providerautomation.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smplat.providerautomation.support.Json;
+import com.smplat.providerautomation.support.ServiceException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,6 +44,17 @@ public class ProviderOrderRepository {
     public Optional<ProviderOrder> find(UUID id) {
         return jdbc.query("SELECT " + ORDER_COLUMNS + " FROM fulfillment_provider_orders WHERE id = :id",
                 new MapSqlParameterSource("id", id), ProviderOrderRepository::map).stream().findFirst();
+    }
+
+    /** The provider, or 404 {@code Provider not found} (7.6, 7.8, 7.9). */
+    public Provider existingProvider(String providerId) {
+        return provider(providerId).orElseThrow(() -> ServiceException.notFound("Provider not found"));
+    }
+
+    /** The provider order when it belongs to the provider, or 404 {@code Provider order not found} (7.6, 7.8). */
+    public ProviderOrder orderOfProvider(String providerId, UUID id) {
+        return find(id).filter(order -> order.providerId().equals(providerId))
+                .orElseThrow(() -> ServiceException.notFound("Provider order not found"));
     }
 
     /**

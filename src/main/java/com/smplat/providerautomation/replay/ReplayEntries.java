@@ -18,10 +18,7 @@ public final class ReplayEntries {
 
     public static ObjectNode replay(BigDecimal amount, String currency, Instant performedAt, String status,
                                     ObjectNode response, RuleContext rules) {
-        ObjectNode entry = NODES.objectNode();
-        entry.put("id", UUID.randomUUID().toString());
-        entry.set("requestedAmount", amount == null ? NODES.nullNode() : NODES.numberNode(amount));
-        entry.put("currency", currency);
+        ObjectNode entry = started("requestedAmount", amount, currency);
         entry.put("performedAt", Timestamps.canonical(performedAt));
         entry.put("status", status);
         entry.set("response", response);
@@ -30,13 +27,26 @@ public final class ReplayEntries {
     }
 
     public static ObjectNode schedule(BigDecimal amount, String currency, Instant scheduledFor, RuleContext rules) {
-        ObjectNode entry = NODES.objectNode();
-        entry.put("id", UUID.randomUUID().toString());
-        entry.set("requestedAmount", amount == null ? NODES.nullNode() : NODES.numberNode(amount));
-        entry.put("currency", currency);
+        ObjectNode entry = started("requestedAmount", amount, currency);
         entry.put("scheduledFor", Timestamps.canonical(scheduledFor));
         entry.put("status", "scheduled");
         rules.addTo(entry);
+        return entry;
+    }
+
+    public static ObjectNode refill(BigDecimal amount, String currency, Instant performedAt, ObjectNode response) {
+        ObjectNode entry = started("amount", amount, currency);
+        entry.put("performedAt", Timestamps.canonical(performedAt));
+        entry.set("response", response);
+        return entry;
+    }
+
+    /** The keys every entry starts with: a fresh {@code id}, the amount (null kept) and the currency. */
+    private static ObjectNode started(String amountKey, BigDecimal amount, String currency) {
+        ObjectNode entry = NODES.objectNode();
+        entry.put("id", UUID.randomUUID().toString());
+        entry.set(amountKey, amount == null ? NODES.nullNode() : NODES.numberNode(amount));
+        entry.put("currency", currency);
         return entry;
     }
 

@@ -2,10 +2,8 @@ package com.smplat.providerautomation.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.smplat.providerautomation.support.Json;
 import com.smplat.providerautomation.support.ServiceException;
 import com.smplat.providerautomation.support.Timestamps;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -16,23 +14,8 @@ import java.time.Instant;
 public record ReplayRequest(BigDecimal amount, Instant runAt, boolean scheduleOnly) {
 
     public static ReplayRequest parse(String body) {
-        JsonNode json;
-        try {
-            json = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw ServiceException.invalid("Malformed JSON body");
-        }
-        if (!(json instanceof ObjectNode object)) {
-            throw ServiceException.invalid("Request body must be a JSON object");
-        }
-        BigDecimal amount = null;
-        JsonNode amountNode = object.get("amount");
-        if (amountNode != null && !amountNode.isNull()) {
-            amount = Amounts.parse(amountNode).orElseThrow(() -> ServiceException.invalid("amount must be a number"));
-            if (amount.signum() < 0) {
-                throw ServiceException.invalid("amount must be greater than or equal to 0");
-            }
-        }
+        ObjectNode object = RequestBodies.object(body);
+        BigDecimal amount = RequestBodies.amount(object);
         Instant runAt = null;
         JsonNode runAtNode = object.get("runAt");
         if (runAtNode != null && !runAtNode.isNull()) {
