@@ -24,7 +24,12 @@ public class ProviderCalls {
         }
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_URI, request.url());
+        // the query goes in its own header: camel-http would otherwise send the endpoint's options as the query
+        java.net.URI uri = java.net.URI.create(request.url());
+        String rawQuery = uri.getRawQuery();
+        message.setHeader(Exchange.HTTP_URI, rawQuery == null ? request.url()
+                : request.url().substring(0, request.url().indexOf('?')));
+        message.setHeader(Exchange.HTTP_RAW_QUERY, rawQuery == null ? "" : rawQuery);
         message.setHeader(Exchange.HTTP_METHOD, request.method());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             message.setHeader(header.getKey(), header.getValue());

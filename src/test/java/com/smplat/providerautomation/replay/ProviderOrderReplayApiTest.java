@@ -120,6 +120,25 @@ class ProviderOrderReplayApiTest {
     }
 
     @Test
+    void theUrlIsSentExactlyAsRendered() {
+        String queried = fixtures.providerWithOrderEndpoint(ProviderOrderFixtures.uniqueId("prov-query"),
+                ProviderStub.baseUrl() + "/queried/orders?sig={{apiKey}}&service={{serviceId}}", null);
+        UUID order = fixtures.providerOrder(queried, "svc-q", BigDecimal.ONE, "{}");
+        ProviderStub.server().stubFor(post(urlPathEqualTo("/queried/orders")).willReturn(aResponse().withStatus(200)));
+        String plain = fixtures.providerWithOrderEndpoint(ProviderOrderFixtures.uniqueId("prov-plain"),
+                ProviderStub.baseUrl() + "/plain/" + providerId, null);
+        UUID plainOrder = fixtures.providerOrder(plain, "svc", BigDecimal.ONE, "{}");
+        ProviderStub.server().stubFor(post(urlPathEqualTo("/plain/" + providerId)).willReturn(aResponse().withStatus(200)));
+
+        assertThat(api.postJson("/api/v1/fulfillment/providers/" + queried + "/orders/" + order + "/replay", "{}").status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/fulfillment/providers/" + plain + "/orders/" + plainOrder + "/replay", "{}").status()).isEqualTo(200);
+
+        ProviderStub.server().verify(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                "/queried/orders?sig=k-" + queried + "&service=svc-q")));
+        ProviderStub.server().verify(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/plain/" + providerId)));
+    }
+
+    @Test
     void zeroIsARealAmountOverride() {
         ProviderStub.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(201).withBody("ok")));
         ApiClient.Reply reply = replay("{\"amount\": 0}");
