@@ -75,7 +75,7 @@ public class FollowUpRepository {
                         last_follow_up_id = EXCLUDED.last_follow_up_id,
                         updated_at = now()
                     RETURNING *""", params, (rs, row) -> status(rs));
-            return new Recorded(id, ((OffsetDateTime) inserted.get("created_at")).toInstant(), status);
+            return new Recorded(id, ((java.sql.Timestamp) inserted.get("created_at")).toInstant(), status);
         });
     }
 
