@@ -18,10 +18,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule supportKnowsNoOtherPackage = noClasses().that().resideInAPackage("..support..")
             .should().dependOnClassesThat().resideInAnyPackage("..cli..", "..config..", "..api..", "..history..",
-                    "..demo..", "..sandbox..", "..replay..");
+                    "..demo..", "..sandbox..", "..replay..", "..alerts..");
 
     @ArchTest
     static final ArchRule domainNeverImportsApiOrCli = noClasses()
-            .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..replay..", "..config..")
+            .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..replay..", "..alerts..", "..config..")
             .should().dependOnClassesThat().resideInAnyPackage("..api..", "..cli..");
+
+    /** The alert logic reads the snapshot (history), settings and helpers only; never another capability. */
+    @ArchTest
+    static final ArchRule alertsStayOutOfOtherCapabilities = noClasses().that().resideInAPackage("..alerts..")
+            .should().dependOnClassesThat().resideInAnyPackage("..replay..", "..demo..", "..sandbox..");
 }
