@@ -18,10 +18,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule supportKnowsNoOtherPackage = noClasses().that().resideInAPackage("..support..")
             .should().dependOnClassesThat().resideInAnyPackage("..cli..", "..config..", "..api..", "..history..",
-                    "..demo..", "..sandbox..", "..replay..");
+                    "..demo..", "..sandbox..", "..replay..", "..alerts..", "..reporting..");
 
     @ArchTest
     static final ArchRule domainNeverImportsApiOrCli = noClasses()
-            .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..replay..", "..config..")
+            .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..replay..", "..alerts..", "..reporting..",
+                    "..config..")
             .should().dependOnClassesThat().resideInAnyPackage("..api..", "..cli..");
 }
