@@ -18,11 +18,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule supportKnowsNoOtherPackage = noClasses().that().resideInAPackage("..support..")
             .should().dependOnClassesThat().resideInAnyPackage("..cli..", "..config..", "..api..", "..history..",
-                    "..demo..", "..sandbox..", "..replay..", "..alerts..");
+                    "..demo..", "..sandbox..", "..replay..", "..alerts..", "..reporting..");
 
     @ArchTest
     static final ArchRule domainNeverImportsApiOrCli = noClasses()
-            .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..replay..", "..alerts..", "..config..")
+            .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..replay..", "..alerts..", "..reporting..",
+                    "..config..")
             .should().dependOnClassesThat().resideInAnyPackage("..api..", "..cli..");
 
     /** The alert logic reads the snapshot (history), settings and helpers only; never another capability. */

@@ -1,6 +1,8 @@
 package com.smplat.providerautomation;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,6 +47,33 @@ public final class ProviderOrderFixtures {
         jdbc.update("INSERT INTO fulfillment_provider_orders (id, order_id, order_item_id, provider_id, provider_name, service_id,"
                 + " service_action, amount, currency, payload) VALUES (?, ?, ?, ?, ?, ?, 'replay_action', ?, 'USD', CAST(? AS jsonb))",
                 providerOrderId, orderId, itemId, providerId, "Provider " + providerId, serviceId, amount, payloadJson);
+        return providerOrderId;
+    }
+
+    /** An order created at {@code createdAt}, with no items yet; returns its id. */
+    public UUID order(Instant createdAt) {
+        UUID orderId = UUID.randomUUID();
+        jdbc.update("INSERT INTO orders (id, status, currency, created_at) VALUES (?, 'processing', 'USD', ?)", orderId,
+                Timestamp.from(createdAt));
+        return orderId;
+    }
+
+    /** An item of {@code orderId} whose {@code selected_options} is the given JSON text (or SQL NULL); returns its id. */
+    public UUID orderItem(UUID orderId, String selectedOptionsJson, BigDecimal totalPrice) {
+        UUID itemId = UUID.randomUUID();
+        jdbc.update("INSERT INTO order_items (id, order_id, product_id, selected_options, quantity, unit_price, total_price)"
+                + " VALUES (?, ?, 'product-1', CAST(? AS json), 1, ?, ?)", itemId, orderId, selectedOptionsJson, totalPrice, totalPrice);
+        return itemId;
+    }
+
+    /** A provider order of an existing item, created at {@code createdAt}, with an empty payload; returns its id. */
+    public UUID providerOrderOf(UUID itemId, String providerId, String providerName, String serviceId, String serviceAction,
+                                BigDecimal amount, String currency, Instant createdAt) {
+        UUID providerOrderId = UUID.randomUUID();
+        jdbc.update("INSERT INTO fulfillment_provider_orders (id, order_id, order_item_id, provider_id, provider_name, service_id,"
+                + " service_action, amount, currency, payload, created_at)"
+                + " SELECT ?, order_id, id, ?, ?, ?, ?, ?, ?, '{}'::jsonb, ? FROM order_items WHERE id = ?",
+                providerOrderId, providerId, providerName, serviceId, serviceAction, amount, currency, Timestamp.from(createdAt), itemId);
         return providerOrderId;
     }
 
