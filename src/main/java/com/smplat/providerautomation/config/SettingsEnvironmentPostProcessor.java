@@ -40,6 +40,9 @@ public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcesso
         // read by routes/replay-schedules.yaml
         derived.put("replay.cron", settings.replay().cron());
         derived.put("replay.quartz-group", settings.replay().taskQueue());
+        // read by routes/alerts-schedules.yaml
+        derived.put("alerts.quartz-group", settings.alerts().taskQueue());
+        derived.put("alerts.interval-ms", settings.alerts().intervalSeconds() * 1000L);
         environment.getPropertySources().addLast(new MapPropertySource("provider-automation-settings", derived));
         environment.addActiveProfile(settings.server().environment().label());
     }
