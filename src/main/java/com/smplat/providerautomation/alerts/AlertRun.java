@@ -43,14 +43,10 @@ public class AlertRun {
         Optional<JsonNode> workflowTelemetry();
 
         /** Delivers the run notification; returns {@code notificationDelivery}, errors and whether a channel delivered. */
-        Delivery deliver(boolean dispatched, AlertMessages.Content content);
+        DeliveryReport deliver(boolean dispatched, AlertMessages.Content content);
 
         /** Posts one AL-PB-8 follow-up message; failures are the implementation's to log. */
         void postFollowUp(JsonNode actionEntry, boolean nowPaused);
-    }
-
-    /** The {@code notificationDelivery} object, the channel errors, and whether any channel delivered (AL-NOTIF-7). */
-    public record Delivery(ObjectNode notificationDelivery, List<ObjectNode> errors, boolean delivered) {
     }
 
     private final AlertSettings settings;
@@ -166,7 +162,7 @@ public class AlertRun {
         AlertMessages.Content content = new AlertMessages.Content(notifiableAlerts, notifiableLoads, pausedEntries,
                 resumedEntries, workflowTelemetry.orElse(null), settings.frontendUrl());
         boolean due = content.notificationDue();
-        Delivery delivery = stages.deliver(due, content);
+        DeliveryReport delivery = stages.deliver(due, content);
         errors.addAll(delivery.errors());
         if (due && delivery.delivered()) {
             try {

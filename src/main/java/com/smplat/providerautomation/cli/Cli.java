@@ -20,6 +20,7 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(new RootCommand(launcher))
                 .addSubcommand("serve", new ServeCommand(launcher))
                 .addSubcommand("seed-demo", new SeedDemoCommand(launcher))
+                .addSubcommand("provider-alerts", new ProviderAlertsCommand(launcher))
                 .addSubcommand("provider-replay", new CommandLine(new ProviderReplayCommand())
                         .addSubcommand("scheduled", new ProviderReplayCommand.Scheduled(launcher))
                         .addSubcommand("replay", new ProviderReplayCommand.Replay(launcher)));
