@@ -139,6 +139,14 @@ class AlertRunApiTest {
     }
 
     @Test
+    void theFixedDelayTriggerLivesInTheClusteredJobStore() {
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM qrtz_simple_triggers WHERE trigger_name = 'alert-run'", Integer.class))
+                .isEqualTo(1);
+        assertThat(api.send(api.request("/actuator/health/readiness").GET()).json().get("components")
+                .get("provider_automation_alerts").get("details").get("state").asText()).isEqualTo("disabled");
+    }
+
+    @Test
     void theRunNeedsTheOperatorKey() {
         assertThat(api.send(api.request(RUN).POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(401);
     }

@@ -45,7 +45,7 @@ class CommandLineTest {
     @Test
     void unknownCommandsAndFlagsExitTwoWithOneLine() throws Exception {
         for (String[] args : new String[][] {{"launch-rockets"}, {"seed-demo", "--bogus"}, {"serve", "extra"},
-            {"provider-replay"}, {"provider-replay", "scheduled", "--limit", "0"}, {"provider-replay", "scheduled", "--limit", "10001"},
+            {"provider-replay"}, {"provider-alerts", "--limit", "3"}, {"provider-replay", "scheduled", "--limit", "0"}, {"provider-replay", "scheduled", "--limit", "10001"},
             {"provider-replay", "scheduled", "--limit", "ten"},
             {"provider-replay", "replay", "--provider-id", "p"},
             {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "not-a-uuid"},
@@ -97,6 +97,15 @@ class CommandLineTest {
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.stderr().strip()).endsWith("replay failed: Provider order not found");
         assertThat(missing.stdout()).isEmpty();
+    }
+
+    @Test
+    void providerAlertsRunsOneEvaluationAndExitsZero() throws Exception {
+        CommandProcess.Result result = CommandProcess.run(workDir, sharedDatabase(), "provider-alerts");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode run = Json.MAPPER.readTree(result.stdout());
+        assertThat(run.get("summary").get("status").asText()).isIn("success", "partial");
+        assertThat(run.get("summary").has("notificationDelivery")).isTrue();
     }
 
     @Test
