@@ -68,6 +68,7 @@ public class AlertRun {
     public ObjectNode run(Stages stages) {
         Instant now = Timestamps.now();
         List<ObjectNode> errors = new ArrayList<>();
+        StageTimer timer = new StageTimer();
 
         List<AutomationAlerts.Alert> alerts = List.of();
         boolean snapshotOk = true;
@@ -79,6 +80,7 @@ public class AlertRun {
             errors.add(error("snapshot", code(e)));
             LOG.error("Alert run: the snapshot stage failed ({})", e.getClass().getSimpleName());
         }
+        timer.lap("snapshot");
 
         List<ObjectNode> loadDigest = new ArrayList<>();
         boolean loadStageRan = false;
@@ -98,6 +100,7 @@ public class AlertRun {
                 LOG.error("Alert run: the load-alert stage failed ({})", e.getClass().getSimpleName());
             }
         }
+        timer.lap("loadAlerts");
 
         GuardrailPlaybook.Result actions = new GuardrailPlaybook.Result(List.of(), List.of(), null);
         if (snapshotOk) {
@@ -111,6 +114,7 @@ public class AlertRun {
             }
         }
 
+        timer.lap("playbook");
         Optional<JsonNode> workflowTelemetry = settings.workflowTelemetryUrl().isPresent()
                 ? stages.workflowTelemetry() : Optional.empty();
 
@@ -162,7 +166,9 @@ public class AlertRun {
         AlertMessages.Content content = new AlertMessages.Content(notifiableAlerts, notifiableLoads, pausedEntries,
                 resumedEntries, workflowTelemetry.orElse(null), settings.frontendUrl());
         boolean due = content.notificationDue();
+        timer.lap("cooldown");
         DeliveryReport delivery = stages.deliver(due, content);
+        timer.lap("notification");
         errors.addAll(delivery.errors());
         if (due && delivery.delivered()) {
             try {
@@ -218,11 +224,33 @@ public class AlertRun {
         } catch (RuntimeException e) {
             LOG.error("Alert run: the history row could not be written ({})", e.getClass().getSimpleName());
         }
+        timer.lap("record");
+        LOG.info("Alert run {}: {} alert(s), {} load alert(s); stage times {}", status, alertsDigest.size(),
+                loadAlertsDigest.size(), timer);
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("ranAt", Timestamps.canonical(record.createdAt()));
         result.set("summary", summary);
         result.set("metadata", Json.MAPPER.nullNode());
         return result;
+    }
+
+    /** Milliseconds per stage, for the log line that operations and the alert benchmark read. */
+    private static final class StageTimer {
+        private final Map<String, Long> laps = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            laps.put(stage, (now - last) / 1_000_000);
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder();
+            laps.forEach((stage, ms) -> text.append(text.length() == 0 ? "" : " ").append(stage).append('=').append(ms).append("ms"));
+            return text.toString();
+        }
     }
 
     static ObjectNode error(String stage, String code) {
