@@ -26,7 +26,7 @@ public record AlertSettings(
         Optional<String> smtpHost, int smtpPort, Optional<String> smtpUsername, Optional<String> smtpPassword,
         boolean smtpUseTls, Optional<String> smtpSender) {
 
-    static AlertSettings from(EnvSource env) {
+    public static AlertSettings from(EnvSource env) {
         Optional<String> webhook = env.get("PROVIDER_AUTOMATION_ALERT_SLACK_WEBHOOK_URL");
         List<String> valid = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
