@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the service's main class as a separate process, as an operator or cron would, with a chosen environment. */
-final class CommandProcess {
-    record Result(int exitCode, String stdout, String stderr) {
+public final class CommandProcess {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
-    static Result run(Path workingDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    public static Result run(Path workingDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
