@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smplat.providerautomation.support.Json;
 import com.smplat.providerautomation.support.ServiceException;
-import java.io.IOException;
 
 /**
  * The body of {@code POST /api/v1/reporting/guardrails/followups} (exports.md 3.1), validated: every problem is a
@@ -16,15 +15,7 @@ public final class FollowUpRequest {
     }
 
     public static FollowUpRepository.FollowUp parse(String body) {
-        JsonNode json;
-        try {
-            json = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw ServiceException.invalid("Malformed JSON body");
-        }
-        if (!(json instanceof ObjectNode object)) {
-            throw ServiceException.invalid("Request body must be a JSON object");
-        }
+        ObjectNode object = Json.requestObject(body);
         String providerId = requiredText(object, "providerId", 128);
         String action = requiredText(object, "action", 64);
         String notes = optionalText(object, "notes", 500);

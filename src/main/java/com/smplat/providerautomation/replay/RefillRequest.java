@@ -2,6 +2,7 @@ package com.smplat.providerautomation.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smplat.providerautomation.support.Json;
 import com.smplat.providerautomation.support.ServiceException;
 import java.math.BigDecimal;
 
@@ -18,7 +19,7 @@ public record RefillRequest(BigDecimal amount, String note, String actorLabel) {
     static final int ACTOR_LABEL_MAX = 255;
 
     public static RefillRequest parse(String body) {
-        ObjectNode object = RequestBodies.object(body);
+        ObjectNode object = Json.requestObject(body);
         return new RefillRequest(RequestBodies.amount(object), text(object, "note", NOTE_MAX),
                 text(object, "actorLabel", ACTOR_LABEL_MAX));
     }

@@ -2,6 +2,7 @@ package com.smplat.providerautomation.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smplat.providerautomation.support.Json;
 import com.smplat.providerautomation.support.ServiceException;
 import com.smplat.providerautomation.support.Timestamps;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import java.time.Instant;
 public record ReplayRequest(BigDecimal amount, Instant runAt, boolean scheduleOnly) {
 
     public static ReplayRequest parse(String body) {
-        ObjectNode object = RequestBodies.object(body);
+        ObjectNode object = Json.requestObject(body);
         BigDecimal amount = RequestBodies.amount(object);
         Instant runAt = null;
         JsonNode runAtNode = object.get("runAt");

@@ -2,28 +2,12 @@ package com.smplat.providerautomation.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.smplat.providerautomation.support.Json;
 import com.smplat.providerautomation.support.ServiceException;
-import java.io.IOException;
 import java.math.BigDecimal;
 
 /** Validation shared by the request bodies of this package (7.6, 7.8): every problem is a 422. */
 final class RequestBodies {
     private RequestBodies() {
-    }
-
-    /** The body as a JSON object; an empty body, malformed JSON or any other JSON value is a 422. */
-    static ObjectNode object(String body) {
-        JsonNode json;
-        try {
-            json = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw ServiceException.invalid("Malformed JSON body");
-        }
-        if (!(json instanceof ObjectNode object)) {
-            throw ServiceException.invalid("Request body must be a JSON object");
-        }
-        return object;
     }
 
     /** The optional {@code amount}: a number or numeric string ≥ 0; null when absent or null. */

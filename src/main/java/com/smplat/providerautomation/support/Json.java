@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** One configured Jackson mapper for code that builds or reads JSON outside a Camel data format. */
@@ -38,5 +39,19 @@ public final class Json {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /** A request body that must be a JSON object; an empty body, malformed JSON or another JSON value is a 422. */
+    public static ObjectNode requestObject(String body) {
+        JsonNode json;
+        try {
+            json = body == null || body.isBlank() ? null : MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ServiceException.invalid("Malformed JSON body");
+        }
+        if (!(json instanceof ObjectNode object)) {
+            throw ServiceException.invalid("Request body must be a JSON object");
+        }
+        return object;
     }
 }
