@@ -19,6 +19,9 @@ public final class BatchRun {
     final AtomicInteger processed = new AtomicInteger();
     final AtomicInteger succeeded = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
+    /** Providers read once per batch: a batch calls few providers many times. */
+    final java.util.concurrent.ConcurrentMap<String, java.util.Optional<Provider>> providers =
+            new java.util.concurrent.ConcurrentHashMap<>();
     Iterator<ClaimedJob> jobs;
 
     BatchRun(int limit, int concurrency, Instant startedAt, String worker, AdvisoryLocks.Lease lease) {
@@ -47,8 +50,12 @@ public final class BatchRun {
         }
     }
 
-    /** A claimed schedule entry, as it was when claimed. */
-    public record ClaimedEntry(UUID providerOrderId, ObjectNode entry) {
+    /** A claimed schedule entry, and its provider order, as they were when claimed. */
+    public record ClaimedEntry(ProviderOrder order, ObjectNode entry) {
+        UUID providerOrderId() {
+            return order.id();
+        }
+
         String entryId() {
             return entry.get("id").asText();
         }

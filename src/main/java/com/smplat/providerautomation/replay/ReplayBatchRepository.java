@@ -50,12 +50,13 @@ public class ReplayBatchRepository {
     /**
      * Claims the wanted entries of these provider orders in one transaction. Orders another transaction holds are
      * skipped, as are orders with a live claim of another worker (one worker per provider order at a time) and
-     * entries that are no longer pending. Returns the claimed entries per provider order.
+     * entries that are no longer pending. Returns the claimed entries per provider order (as read under the lock,
+     * so the workers need not read it again).
      */
-    public Map<UUID, List<ObjectNode>> claim(Map<UUID, List<String>> wanted, String claimedBy, Instant now,
-                                             Instant staleBefore) {
+    public Map<ProviderOrder, List<ObjectNode>> claim(Map<UUID, List<String>> wanted, String claimedBy, Instant now,
+                                                      Instant staleBefore) {
         return transaction.execute(status -> {
-            Map<UUID, List<ObjectNode>> claimed = new java.util.LinkedHashMap<>();
+            Map<ProviderOrder, List<ObjectNode>> claimed = new java.util.LinkedHashMap<>();
             for (ProviderOrder order : orders.lockSkippingLocked(new ArrayList<>(wanted.keySet()))) {
                 if (hasLiveClaim(order.payload(), staleBefore)) {
                     continue;
@@ -73,7 +74,7 @@ public class ReplayBatchRepository {
                 }
                 if (!entries.isEmpty()) {
                     orders.writePayload(order);
-                    claimed.put(order.id(), entries);
+                    claimed.put(order, entries);
                 }
             }
             return claimed;

@@ -161,9 +161,9 @@ public class ReplayBatches {
             return;
         }
         try {
-            ProviderOrder order = orders.find(claimed.providerOrderId())
-                    .orElseThrow(() -> ServiceException.rejected("Provider order not found"));
-            Provider provider = orders.provider(order.providerId())
+            ProviderOrder order = claimed.order();
+            BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+            Provider provider = run.providers.computeIfAbsent(order.providerId(), orders::provider)
                     .orElseThrow(() -> ServiceException.rejected("Provider not found"));
             ProviderEndpoint endpoint = ProviderEndpoint.lookup(provider.metadata(), EndpointKind.ORDER);
             BigDecimal amount = Amounts.resolve(ScheduledEntries.requestedAmount(claimed.entry()).orElse(null), order);
@@ -336,9 +336,9 @@ public class ReplayBatches {
                 }
                 Instant staleBefore = now.minus(Duration.ofSeconds(settings.claimTimeoutSeconds()));
                 List<BatchRun.ClaimedJob> jobs = new ArrayList<>();
-                batches.claim(chunk, run.claimedBy, now, staleBefore).forEach((orderId, entries) -> {
+                batches.claim(chunk, run.claimedBy, now, staleBefore).forEach((order, entries) -> {
                     List<BatchRun.ClaimedEntry> claimedEntries = new ArrayList<>();
-                    entries.forEach(entry -> claimedEntries.add(new BatchRun.ClaimedEntry(orderId, entry)));
+                    entries.forEach(entry -> claimedEntries.add(new BatchRun.ClaimedEntry(order, entry)));
                     run.processed.addAndGet(claimedEntries.size());
                     jobs.add(new BatchRun.ClaimedJob(claimedEntries));
                 });
