@@ -34,11 +34,12 @@ public class SnapshotRepository {
         jdbc.query("""
                 SELECT p.id, p.name, o.provider_id, o.service_id, o.amount, o.payload::text AS payload
                   FROM fulfillment_providers p
-                  LEFT JOIN (SELECT provider_id, service_id, amount, payload,
-                                    row_number() OVER (PARTITION BY provider_id ORDER BY created_at DESC, id DESC) AS rn
-                               FROM fulfillment_provider_orders) o
-                         ON o.provider_id = p.id AND o.rn <= :limit
-                 ORDER BY p.name COLLATE "C", p.id COLLATE "C", o.rn""",
+                  LEFT JOIN LATERAL (SELECT f.provider_id, f.service_id, f.amount, f.payload, f.created_at, f.id
+                                       FROM fulfillment_provider_orders f
+                                      WHERE f.provider_id = p.id
+                                      ORDER BY f.created_at DESC, f.id DESC
+                                      LIMIT :limit) o ON true
+                 ORDER BY p.name COLLATE "C", p.id COLLATE "C", o.created_at DESC, o.id DESC""",
                 new MapSqlParameterSource("limit", limitPerProvider),
                 rs -> {
                     String name = rs.getString("name");

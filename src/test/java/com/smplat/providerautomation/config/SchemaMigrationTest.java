@@ -41,7 +41,7 @@ class SchemaMigrationTest {
             "ix_fulfillment_providers_status", "ix_fulfillment_providers_health_status",
             "uq_fulfillment_provider_balances_provider_id", "ix_fulfillment_provider_orders_order_id",
             "ix_fulfillment_provider_orders_order_item_id", "ix_fulfillment_provider_orders_service_id",
-            "ix_fulfillment_provider_orders_provider_created", "ix_provider_automation_runs_type_created",
+            "ix_fulfillment_provider_orders_provider_created_id", "ix_provider_automation_runs_type_created",
             "ix_provider_guardrail_followup_created_id", "ix_order_state_events_order_created");
 
     @Autowired
