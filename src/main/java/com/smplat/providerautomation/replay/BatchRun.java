@@ -3,7 +3,6 @@ package com.smplat.providerautomation.replay;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smplat.providerautomation.support.AdvisoryLocks;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +21,7 @@ public final class BatchRun {
     /** Providers read once per batch: a batch calls few providers many times. */
     final java.util.concurrent.ConcurrentMap<String, java.util.Optional<Provider>> providers =
             new java.util.concurrent.ConcurrentHashMap<>();
-    Iterator<ClaimedJob> jobs;
+    ClaimQueue claims;
 
     BatchRun(int limit, int concurrency, Instant startedAt, String worker, AdvisoryLocks.Lease lease) {
         this.limit = limit;
@@ -32,9 +31,9 @@ public final class BatchRun {
         this.lease = lease;
     }
 
-    /** The claimed provider orders, claimed chunk by chunk as the splitter asks for them. */
-    public Iterator<ClaimedJob> getJobs() {
-        return jobs;
+    /** One token per worker: the batch route runs one worker loop per token on the replay worker pool. */
+    public List<Integer> getWorkers() {
+        return java.util.stream.IntStream.rangeClosed(1, concurrency).boxed().toList();
     }
 
     /** One provider order's claimed entries, run in order by one worker. */

@@ -78,6 +78,16 @@ public class ProviderOrderRepository {
                 new MapSqlParameterSource("id", order.id()).addValue("payload", Json.write(order.payload())));
     }
 
+    /** Writes payloads changed under locks this transaction holds, in one round trip. */
+    void writePayloads(List<ProviderOrder> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("UPDATE fulfillment_provider_orders SET payload = CAST(:payload AS jsonb), updated_at = now() WHERE id = :id",
+                changed.stream().map(order -> new MapSqlParameterSource("id", order.id())
+                        .addValue("payload", Json.write(order.payload()))).toArray(MapSqlParameterSource[]::new));
+    }
+
     /** Locks the given provider orders, skipping any another transaction holds; call inside a transaction. */
     List<ProviderOrder> lockSkippingLocked(List<UUID> ids) {
         if (ids.isEmpty()) {

@@ -57,6 +57,7 @@ public class ReplayBatchRepository {
                                                       Instant staleBefore) {
         return transaction.execute(status -> {
             Map<ProviderOrder, List<ObjectNode>> claimed = new java.util.LinkedHashMap<>();
+            List<ProviderOrder> changed = new ArrayList<>();
             for (ProviderOrder order : orders.lockSkippingLocked(new ArrayList<>(wanted.keySet()))) {
                 if (hasLiveClaim(order.payload(), staleBefore)) {
                     continue;
@@ -73,12 +74,38 @@ public class ReplayBatchRepository {
                             });
                 }
                 if (!entries.isEmpty()) {
-                    orders.writePayload(order);
+                    changed.add(order);
                     claimed.put(order, entries);
                 }
             }
+            orders.writePayloads(changed);
             return claimed;
         });
+    }
+
+    /**
+     * Gives claims that were never started back: this claimant's {@code in_progress} entries among them become
+     * {@code scheduled} again. Returns how many entries were released.
+     */
+    public int release(List<BatchRun.ClaimedJob> jobs, String claimedBy) {
+        int released = 0;
+        for (BatchRun.ClaimedJob job : jobs) {
+            Set<String> entryIds = new java.util.HashSet<>();
+            job.getEntries().forEach(claimed -> entryIds.add(claimed.entryId()));
+            released += orders.mutate(job.getEntries().get(0).providerOrderId(), order -> {
+                int count = 0;
+                for (JsonNode entry : order.payload().path("scheduledReplays")) {
+                    if (isClaim(entry) && claimedBy.equals(entry.path("claimedBy").asText())
+                            && entryIds.contains(entry.path("id").asText())) {
+                        ((ObjectNode) entry).put("status", ScheduledEntries.SCHEDULED);
+                        ((ObjectNode) entry).remove(CLAIM_KEYS);
+                        count++;
+                    }
+                }
+                return count;
+            });
+        }
+        return released;
     }
 
     /** Provider orders holding a claim older than {@code staleBefore}: their worker is gone. */

@@ -17,13 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -41,6 +41,8 @@ public class ReplayBatches {
     public static final String RUN = "replayBatchRun";
     public static final String SKIPPED = "replayBatchSkipped";
     public static final String EXECUTES = "replayExecutes";
+    /** Set on a worker's exchange when no claimed job is left for it. */
+    static final String WORKER_DONE = "replayWorkerDone";
     /** The entry being executed; the provider call replaces the message body. */
     static final String ENTRY = "replayClaimedEntry";
     static final String PIPELINE_LOCK = "provider-automation:replay-batch";
@@ -58,10 +60,12 @@ public class ReplayBatches {
     private final RunHistoryRepository history;
     private final IdempotencyKeys idempotencyKeys;
     private final AdvisoryLocks locks;
+    private final CamelContext camelContext;
+    private ExecutorService claimThreads;
 
     public ReplayBatches(ReplaySettings settings, ReplayBatchRepository batches, ProviderOrderRepository orders,
                          TimelineRepository timeline, RunHistoryRepository history, IdempotencyKeys idempotencyKeys,
-                         AdvisoryLocks locks) {
+                         AdvisoryLocks locks, CamelContext camelContext) {
         this.settings = settings;
         this.batches = batches;
         this.orders = orders;
@@ -69,6 +73,7 @@ public class ReplayBatches {
         this.history = history;
         this.idempotencyKeys = idempotencyKeys;
         this.locks = locks;
+        this.camelContext = camelContext;
     }
 
     /** The effective limit: a non-zero supplied limit, else the configured default. */
@@ -117,12 +122,45 @@ public class ReplayBatches {
             idempotencyKeys.purgeExpired();
             List<ScheduledEntries.Due> due = run.limit < 0 ? List.of()
                     : ScheduledEntries.dueOldestFirst(batches.openSchedules(), now);
-            run.jobs = new ClaimingIterator(run, due.subList(0, Math.min(due.size(), Math.max(run.limit, 0))), now);
+            Map<UUID, List<String>> plan = new LinkedHashMap<>();
+            due.subList(0, Math.min(due.size(), Math.max(run.limit, 0))).forEach(d ->
+                    plan.computeIfAbsent(d.providerOrderId(), id -> new ArrayList<>()).add(d.entryId()));
+            Instant staleBefore = now.minus(Duration.ofSeconds(settings.claimTimeoutSeconds()));
+            run.claims = new ClaimQueue(plan, CLAIM_CHUNK, chunk -> claim(run, chunk, now, staleBefore));
+            run.claims.start(claimThreads());
         } catch (RuntimeException e) {
             release(run);
             throw e;
         }
         exchange.getMessage().setBody(run);
+    }
+
+    private List<BatchRun.ClaimedJob> claim(BatchRun run, Map<UUID, List<String>> chunk, Instant now, Instant staleBefore) {
+        List<BatchRun.ClaimedJob> jobs = new ArrayList<>();
+        batches.claim(chunk, run.claimedBy, now, staleBefore).forEach((order, entries) -> {
+            List<BatchRun.ClaimedEntry> claimedEntries = new ArrayList<>();
+            entries.forEach(entry -> claimedEntries.add(new BatchRun.ClaimedEntry(order, entry)));
+            run.processed.addAndGet(claimedEntries.size());
+            jobs.add(new BatchRun.ClaimedJob(claimedEntries));
+        });
+        return jobs;
+    }
+
+    private synchronized ExecutorService claimThreads() {
+        if (claimThreads == null) {
+            claimThreads = camelContext.getExecutorServiceManager().newCachedThreadPool(this, "ReplayClaims");
+        }
+        return claimThreads;
+    }
+
+    /**
+     * A worker loop's step: puts the next claimed job into the body, waiting for its claim if need be; once the batch
+     * has handed out every job it sets {@link #WORKER_DONE} instead.
+     */
+    public void takeJob(Exchange exchange) {
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        Optional<BatchRun.ClaimedJob> job = run.claims.take();
+        job.ifPresentOrElse(exchange.getMessage()::setBody, () -> exchange.setProperty(WORKER_DONE, true));
     }
 
     private static void skip(Exchange exchange, String reason) {
@@ -255,6 +293,7 @@ public class ReplayBatches {
     public void finish(Exchange exchange) {
         BatchRun run = exchange.getProperty(RUN, BatchRun.class);
         try {
+            releaseUntaken(run);
             Map<String, Object> summary = counts(run);
             ScheduledEntries.Backlog backlog = null;
             if (run.limit >= 0) {
@@ -277,6 +316,7 @@ public class ReplayBatches {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String message = error == null || error.getMessage() == null ? "replay batch aborted" : error.getMessage();
         try {
+            releaseUntaken(run);
             Map<String, Object> summary = counts(run);
             summary.put("error", message);
             record(run, "failed", summary, null);
@@ -305,54 +345,29 @@ public class ReplayBatches {
         return RunStatusView.of(record);
     }
 
-    private static void release(BatchRun run) {
-        if (run.lease != null) {
-            run.lease.close();
+    /** Stops claiming; claims never handed to a worker go back to {@code scheduled} and leave the counts. */
+    private void releaseUntaken(BatchRun run) {
+        if (run.claims == null) {
+            return;
+        }
+        ClaimQueue claims = run.claims;
+        run.claims = null;
+        try {
+            List<BatchRun.ClaimedJob> untaken = claims.close();
+            if (!untaken.isEmpty()) {
+                int released = batches.release(untaken, run.claimedBy);
+                run.processed.addAndGet(-released);
+                LOG.info("Released {} claimed replay entries this batch did not start", released);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Claims this batch did not start stay until the claim timeout: {}", e.getMessage());
         }
     }
 
-    /** Hands out claimed jobs in plan order, claiming the next chunk of provider orders when the last one is used up. */
-    private final class ClaimingIterator implements Iterator<BatchRun.ClaimedJob> {
-        private final BatchRun run;
-        private final Instant now;
-        private final Map<UUID, List<String>> plan = new LinkedHashMap<>();
-        private final Iterator<UUID> planned;
-        private Iterator<BatchRun.ClaimedJob> claimed = java.util.Collections.emptyIterator();
-
-        ClaimingIterator(BatchRun run, List<ScheduledEntries.Due> due, Instant now) {
-            this.run = run;
-            this.now = now;
-            due.forEach(d -> plan.computeIfAbsent(d.providerOrderId(), id -> new ArrayList<>()).add(d.entryId()));
-            this.planned = plan.keySet().iterator();
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!claimed.hasNext() && planned.hasNext()) {
-                Map<UUID, List<String>> chunk = new LinkedHashMap<>();
-                while (planned.hasNext() && chunk.size() < CLAIM_CHUNK) {
-                    UUID id = planned.next();
-                    chunk.put(id, plan.get(id));
-                }
-                Instant staleBefore = now.minus(Duration.ofSeconds(settings.claimTimeoutSeconds()));
-                List<BatchRun.ClaimedJob> jobs = new ArrayList<>();
-                batches.claim(chunk, run.claimedBy, now, staleBefore).forEach((order, entries) -> {
-                    List<BatchRun.ClaimedEntry> claimedEntries = new ArrayList<>();
-                    entries.forEach(entry -> claimedEntries.add(new BatchRun.ClaimedEntry(order, entry)));
-                    run.processed.addAndGet(claimedEntries.size());
-                    jobs.add(new BatchRun.ClaimedJob(claimedEntries));
-                });
-                claimed = jobs.iterator();
-            }
-            return claimed.hasNext();
-        }
-
-        @Override
-        public BatchRun.ClaimedJob next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return claimed.next();
+    private void release(BatchRun run) {
+        releaseUntaken(run);
+        if (run.lease != null) {
+            run.lease.close();
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
  * reads {@code scheduledReplays} arrays and says what to do.
  */
 public final class ScheduledEntries {
+    public static final String SCHEDULED = "scheduled";
     public static final String IN_PROGRESS = "in_progress";
 
     private ScheduledEntries() {
@@ -43,7 +44,7 @@ public final class ScheduledEntries {
             return false;
         }
         JsonNode status = entry.get("status");
-        return status == null || status.isNull() || "scheduled".equals(status.asText());
+        return status == null || status.isNull() || SCHEDULED.equals(status.asText());
     }
 
     /** Absent, null or blank; or a parseable instant at or before now; or not parseable at all (fails validation). */
