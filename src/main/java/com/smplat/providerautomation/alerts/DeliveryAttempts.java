@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Message;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -55,7 +56,7 @@ public class DeliveryAttempts {
         String query = URI.create(url).getRawQuery();
         message.setHeader(Exchange.HTTP_URI, query == null ? url : url.substring(0, url.indexOf('?')));
         message.setHeader(Exchange.HTTP_RAW_QUERY, query == null ? "" : query);
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(payload);
     }

@@ -7,6 +7,7 @@ import com.smplat.providerautomation.support.Json;
 import java.net.URI;
 import java.util.Locale;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public class WorkflowTelemetry {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_URI, uri.getRawQuery() == null ? url : url.substring(0, url.indexOf('?')));
         message.setHeader(Exchange.HTTP_RAW_QUERY, uri.getRawQuery() == null ? "" : uri.getRawQuery());
-        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.GET);
         message.setHeader("Accept", "application/json");
         message.setBody(null);
         exchange.removeProperty(RESULT);

@@ -3,6 +3,7 @@ package com.smplat.providerautomation.replay;
 import java.net.SocketTimeoutException;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Message;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,8 @@ public class ProviderCalls {
         message.setHeader(Exchange.HTTP_URI, rawQuery == null ? request.url()
                 : request.url().substring(0, request.url().indexOf('?')));
         message.setHeader(Exchange.HTTP_RAW_QUERY, rawQuery == null ? "" : rawQuery);
-        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        // the enum, not its name: camel-http would look up a String-to-enum converter on every call
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(request.method()));
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }
