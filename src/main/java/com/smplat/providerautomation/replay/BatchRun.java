@@ -36,23 +36,39 @@ public final class BatchRun {
         return java.util.stream.IntStream.rangeClosed(1, concurrency).boxed().toList();
     }
 
-    /** One provider order's claimed entries, run in order by one worker. */
+    /**
+     * One provider order's claimed entries, run in order by one worker. It keeps the row as this batch last wrote it
+     * and that row version, so the worker can record outcomes without reading the row again (optimistic write).
+     */
     public static final class ClaimedJob {
         private final List<ClaimedEntry> entries;
+        ProviderOrder order;
+        /** The row version ({@code xmin}) of {@link #order}; null when not known, then writes lock and re-read. */
+        String version;
 
-        ClaimedJob(List<ClaimedEntry> entries) {
-            this.entries = entries;
+        ClaimedJob(ProviderOrder order, String version, List<ObjectNode> claimedEntries) {
+            this.order = order;
+            this.version = version;
+            this.entries = claimedEntries.stream().map(entry -> new ClaimedEntry(this, entry)).toList();
         }
 
         public List<ClaimedEntry> getEntries() {
             return entries;
         }
-    }
 
-    /** A claimed schedule entry, and its provider order, as they were when claimed. */
-    public record ClaimedEntry(ProviderOrder order, ObjectNode entry) {
         UUID providerOrderId() {
             return order.id();
+        }
+    }
+
+    /** A claimed schedule entry as it was when claimed. */
+    public record ClaimedEntry(ClaimedJob job, ObjectNode entry) {
+        ProviderOrder order() {
+            return job.order;
+        }
+
+        UUID providerOrderId() {
+            return job.providerOrderId();
         }
 
         String entryId() {

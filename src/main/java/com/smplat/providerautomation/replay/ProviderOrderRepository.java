@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -86,6 +87,32 @@ public class ProviderOrderRepository {
         jdbc.batchUpdate("UPDATE fulfillment_provider_orders SET payload = CAST(:payload AS jsonb), updated_at = now() WHERE id = :id",
                 changed.stream().map(order -> new MapSqlParameterSource("id", order.id())
                         .addValue("payload", Json.write(order.payload()))).toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** The row versions ({@code xmin}) of these provider orders: they change with every write of the row. */
+    Map<UUID, String> versions(List<UUID> ids) {
+        Map<UUID, String> versions = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT id, xmin::text AS version FROM fulfillment_provider_orders WHERE id IN (:ids)",
+                    new MapSqlParameterSource("ids", ids),
+                    rs -> {
+                        versions.put(rs.getObject("id", UUID.class), rs.getString("version"));
+                    });
+        }
+        return versions;
+    }
+
+    /**
+     * Writes a payload changed without a lock, if the row is still at {@code version}: the row's new version, or
+     * empty when another transaction wrote the row since (the caller then locks and reads it again).
+     */
+    Optional<String> writeIfUnchanged(ProviderOrder order, String version) {
+        return jdbc.query("""
+                        UPDATE fulfillment_provider_orders SET payload = CAST(:payload AS jsonb), updated_at = now()
+                         WHERE id = :id AND xmin = CAST(:version AS xid) RETURNING xmin::text AS version""",
+                new MapSqlParameterSource("id", order.id()).addValue("payload", Json.write(order.payload()))
+                        .addValue("version", version),
+                (rs, row) -> rs.getString("version")).stream().findFirst();
     }
 
     /** Locks the given provider orders, skipping any another transaction holds; call inside a transaction. */

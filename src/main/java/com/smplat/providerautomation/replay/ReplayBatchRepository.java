@@ -50,11 +50,11 @@ public class ReplayBatchRepository {
     /**
      * Claims the wanted entries of these provider orders in one transaction. Orders another transaction holds are
      * skipped, as are orders with a live claim of another worker (one worker per provider order at a time) and
-     * entries that are no longer pending. Returns the claimed entries per provider order (as read under the lock,
-     * so the workers need not read it again).
+     * entries that are no longer pending. Returns one job per provider order with its claimed entries, the row as
+     * written and its new version, so the workers need not read it again.
      */
-    public Map<ProviderOrder, List<ObjectNode>> claim(Map<UUID, List<String>> wanted, String claimedBy, Instant now,
-                                                      Instant staleBefore) {
+    public List<BatchRun.ClaimedJob> claim(Map<UUID, List<String>> wanted, String claimedBy, Instant now,
+                                           Instant staleBefore) {
         return transaction.execute(status -> {
             Map<ProviderOrder, List<ObjectNode>> claimed = new java.util.LinkedHashMap<>();
             List<ProviderOrder> changed = new ArrayList<>();
@@ -79,7 +79,10 @@ public class ReplayBatchRepository {
                 }
             }
             orders.writePayloads(changed);
-            return claimed;
+            Map<UUID, String> versions = orders.versions(changed.stream().map(ProviderOrder::id).toList());
+            List<BatchRun.ClaimedJob> jobs = new ArrayList<>();
+            claimed.forEach((order, entries) -> jobs.add(new BatchRun.ClaimedJob(order, versions.get(order.id()), entries)));
+            return jobs;
         });
     }
 
@@ -92,7 +95,7 @@ public class ReplayBatchRepository {
         for (BatchRun.ClaimedJob job : jobs) {
             Set<String> entryIds = new java.util.HashSet<>();
             job.getEntries().forEach(claimed -> entryIds.add(claimed.entryId()));
-            released += orders.mutate(job.getEntries().get(0).providerOrderId(), order -> {
+            released += orders.mutate(job.providerOrderId(), order -> {
                 int count = 0;
                 for (JsonNode entry : order.payload().path("scheduledReplays")) {
                     if (isClaim(entry) && claimedBy.equals(entry.path("claimedBy").asText())

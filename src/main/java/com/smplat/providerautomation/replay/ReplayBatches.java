@@ -16,12 +16,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -136,13 +136,8 @@ public class ReplayBatches {
     }
 
     private List<BatchRun.ClaimedJob> claim(BatchRun run, Map<UUID, List<String>> chunk, Instant now, Instant staleBefore) {
-        List<BatchRun.ClaimedJob> jobs = new ArrayList<>();
-        batches.claim(chunk, run.claimedBy, now, staleBefore).forEach((order, entries) -> {
-            List<BatchRun.ClaimedEntry> claimedEntries = new ArrayList<>();
-            entries.forEach(entry -> claimedEntries.add(new BatchRun.ClaimedEntry(order, entry)));
-            run.processed.addAndGet(claimedEntries.size());
-            jobs.add(new BatchRun.ClaimedJob(claimedEntries));
-        });
+        List<BatchRun.ClaimedJob> jobs = batches.claim(chunk, run.claimedBy, now, staleBefore);
+        jobs.forEach(job -> run.processed.addAndGet(job.getEntries().size()));
         return jobs;
     }
 
@@ -219,27 +214,33 @@ public class ReplayBatches {
         BatchRun.ClaimedEntry claimed = exchange.getProperty(ENTRY, BatchRun.ClaimedEntry.class);
         ProviderCallOutcome outcome = exchange.getProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.class);
         Instant now = Timestamps.now();
-        Map<String, Object> recorded = orders.mutate(claimed.providerOrderId(), order -> {
-            Optional<ObjectNode> entry = ScheduledEntries.find(order.payload(), claimed.entryId())
-                    .filter(e -> ReplayBatchRepository.isClaim(e) && run.claimedBy.equals(e.path("claimedBy").asText()));
-            if (entry.isEmpty()) {
-                return null;
-            }
-            ObjectNode replay = outcome.succeeded() ? succeed(order, entry.get(), outcome.response(), now)
-                    : fail(order, entry.get(), outcome.error(), now);
-            Map<String, Object> result = new HashMap<>();
-            result.put("order", order);
-            result.put("replay", replay);
-            return result;
-        });
-        if (recorded == null) {
+        Function<ProviderOrder, ObjectNode> record = order -> ScheduledEntries.find(order.payload(), claimed.entryId())
+                .filter(e -> ReplayBatchRepository.isClaim(e) && run.claimedBy.equals(e.path("claimedBy").asText()))
+                .map(entry -> outcome.succeeded() ? succeed(order, entry, outcome.response(), now)
+                        : fail(order, entry, outcome.error(), now))
+                .orElse(null);
+        BatchRun.ClaimedJob job = claimed.job();
+        ObjectNode replay = null;
+        Optional<String> written = Optional.empty();
+        if (job.version != null) {
+            // the row as this batch last wrote it: no read, and no lock unless someone else wrote the row meanwhile
+            replay = record.apply(job.order);
+            written = replay == null ? Optional.empty() : orders.writeIfUnchanged(job.order, job.version);
+        }
+        job.version = written.orElse(null);
+        if (written.isEmpty()) {
+            replay = orders.mutate(claimed.providerOrderId(), order -> {
+                job.order = order;
+                return record.apply(order);
+            });
+        }
+        if (replay == null) {
             LOG.warn("Schedule entry {} on provider order {} lost its claim before its outcome was recorded",
                     claimed.entryId(), claimed.providerOrderId());
             return;
         }
         (outcome.succeeded() ? run.succeeded : run.failed).incrementAndGet();
-        recordTimeline((ProviderOrder) recorded.get("order"), (ObjectNode) recorded.get("replay"), claimed.entryId(),
-                outcome.succeeded() ? null : outcome.error());
+        recordTimeline(job.order, replay, claimed.entryId(), outcome.succeeded() ? null : outcome.error());
     }
 
     private static ObjectNode succeed(ProviderOrder order, ObjectNode schedule, ObjectNode response, Instant now) {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smplat.providerautomation.ApiClient;
@@ -17,6 +18,7 @@ import com.smplat.providerautomation.ServiceTest;
 import com.smplat.providerautomation.support.AdvisoryLocks;
 import com.smplat.providerautomation.support.Json;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -274,5 +276,33 @@ class ReplayBatchTest {
             assertThat(payload.get("replays")).hasSize(2);
             payload.get("scheduledReplays").forEach(e -> assertThat(e.get("status").asText()).isEqualTo("executed"));
         }
+    }
+
+    @Test
+    void aPayloadChangeMadeDuringTheProviderCallIsKeptAndTheLaterEntriesStillRun() throws Exception {
+        ProviderStub.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json").withBody("{\"accepted\": true}")));
+        UUID id = order(null, "[{\"id\": \"w-1\", \"scheduledFor\": \"" + ago(10) + "\"},"
+                + " {\"id\": \"w-2\", \"scheduledFor\": \"" + ago(9) + "\"}]");
+        CompletableFuture<JsonNode> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return batch("manual", null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !ProviderStub.server().findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty());
+        // an operator's write while the first call is in flight: the batch's copy of the row is now stale
+        jdbc.update("UPDATE fulfillment_provider_orders SET payload = payload || '{\"operatorNote\": \"checked\"}'::jsonb,"
+                + " updated_at = now() WHERE id = ?", id);
+        JsonNode summary = run.get(60, TimeUnit.SECONDS).get("summary");
+
+        assertThat(summary.get("succeeded").asInt()).isEqualTo(2);
+        JsonNode payload = payload(id);
+        assertThat(payload.get("operatorNote").asText()).isEqualTo("checked");
+        assertThat(payload.get("replays")).hasSize(2);
+        payload.get("scheduledReplays").forEach(e -> assertThat(e.get("status").asText()).isEqualTo("executed"));
+        ProviderStub.server().verify(2, postRequestedFor(urlPathEqualTo(path)));
     }
 }
