@@ -105,4 +105,27 @@ class PresetEngagementsTest {
         jdbc.queryForObject("SELECT rebuild_preset_engagements()", Long.class);
         assertThat(window(7)).singleElement().satisfies(entry -> assertThat(entry.engagements()).isEqualTo(1));
     }
+
+    @Test
+    void namesComeFromTheNewestProviderOrderThatHasOneAndTheLabelFromTheNewestOrder() {
+        // the newest order (by order time) has its provider order created earliest
+        UUID newestOrderItem = fixtures.orderItem(fixtures.order(now.minus(Duration.ofHours(1))), options("Newest order"), BigDecimal.TEN);
+        fixtures.providerOrderOf(newestOrderItem, "prov-sync", "Named early", "svc-sync", "followers", BigDecimal.TEN, "EUR",
+                now.minus(Duration.ofHours(30)));
+        UUID olderOrderItem = fixtures.orderItem(fixtures.order(now.minus(Duration.ofHours(20))), options("Older order"), BigDecimal.TEN);
+        fixtures.providerOrderOf(olderOrderItem, "prov-sync", "Named late", "svc-sync", null, BigDecimal.TEN, "",
+                now.minus(Duration.ofHours(2)));
+        UUID unnamedItem = fixtures.orderItem(fixtures.order(now.minus(Duration.ofHours(25))), "{\"presetId\": \"" + preset + "\"}",
+                BigDecimal.TEN);
+        fixtures.providerOrderOf(unnamedItem, "prov-sync", null, "svc-sync", null, BigDecimal.TEN, null,
+                now.minus(Duration.ofHours(1)));
+
+        assertThat(window(7)).singleElement().satisfies(entry -> {
+            assertThat(entry.engagements()).isEqualTo(3);
+            assertThat(entry.presetLabel()).as("by order time").isEqualTo("Newest order");
+            assertThat(entry.providerName()).as("newest provider order with a name").isEqualTo("Named late");
+            assertThat(entry.serviceAction()).as("newest provider order with an action").isEqualTo("followers");
+            assertThat(entry.currency()).as("newest provider order with a non-empty currency").isEqualTo("EUR");
+        });
+    }
 }
