@@ -16,11 +16,15 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The REST endpoints take JSON bodies only. A form or multipart body would otherwise be parsed by the HTTP
- * binding before any route runs and fail there with a bare 500; it gets a 415 with a detail instead.
+ * The REST endpoints take JSON bodies only, of at most 1 MiB. A form or multipart body would otherwise be parsed
+ * by the HTTP binding before any route runs and fail there with a bare 500; it gets a 415 with a detail instead.
+ * No request of this API needs more than a few kilobytes; a larger declared body is refused with 413 unread.
  */
 public class JsonContentFilter extends OncePerRequestFilter {
+    static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final byte[] UNSUPPORTED = Json.write(Map.of("detail", "Content-Type must be application/json"))
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TOO_LARGE = Json.write(Map.of("detail", "Request body must be at most 1 MiB"))
             .getBytes(StandardCharsets.UTF_8);
 
     static boolean acceptable(String contentType) {
@@ -34,13 +38,19 @@ public class JsonContentFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (acceptable(request.getContentType())) {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            refuse(response, 413, TOO_LARGE);
+        } else if (!acceptable(request.getContentType())) {
+            refuse(response, 415, UNSUPPORTED);
+        } else {
             chain.doFilter(request, response);
-            return;
         }
-        response.setStatus(415);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, byte[] body) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/json");
-        response.getOutputStream().write(UNSUPPORTED);
+        response.getOutputStream().write(body);
     }
 
     @Configuration(proxyBeanMethods = false)
