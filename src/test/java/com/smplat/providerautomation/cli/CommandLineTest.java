@@ -50,7 +50,12 @@ class CommandLineTest {
             {"provider-replay", "replay", "--provider-id", "p"},
             {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "not-a-uuid"},
             {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11", "--amount", "-1"},
-            {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11", "--amount", "x"}}) {
+            {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11", "--amount", "x"},
+            {"provider-replay", "scheduled", "--limit"}, {"provider-replay", "bogus"}, {"provider-alerts", "extra"},
+            {"seed-demo", "--limit", "5"}, {"--no-such-flag"},
+            {"provider-replay", "replay", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11"},
+            {"provider-replay", "scheduled", "--limit", "5; DROP TABLE orders"},
+            {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "' OR 1=1 --"}}) {
             CommandProcess.Result result = CommandProcess.run(workDir, Map.of(), args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(result.stderr().strip().lines()).as(result.stderr()).hasSize(1);
@@ -65,7 +70,9 @@ class CommandLineTest {
                 "PORT", "not-a-port",
                 "ENVIRONMENT", "prod-ish",
                 "DATABASE_URL", "mysql://root:s3cr3t@db/app",
-                "DATABASE_POOL_SIZE", "lots");
+                "DATABASE_POOL_SIZE", "lots",
+                "PROVIDER_REPLAY_WORKER_CONCURRENCY", "0",
+                "PROVIDER_AUTOMATION_ALERT_COOLDOWN_SECONDS", "soon");
         for (var setting : cases.entrySet()) {
             for (String command : new String[] {"seed-demo", "serve"}) {
                 CommandProcess.Result result = CommandProcess.run(workDir, Map.of(setting.getKey(), setting.getValue()), command);
