@@ -306,6 +306,8 @@ public class ReplayBatches {
                 summary.put("concurrency", run.concurrency);
             }
             exchange.getMessage().setBody(record(run, "success", summary, backlog));
+            LOG.info("Replay batch {} finished: processed {}, succeeded {}, failed {} in {} ms", run.id, run.processed.get(),
+                    run.succeeded.get(), run.failed.get(), Duration.between(run.startedAt, Timestamps.now()).toMillis());
         } finally {
             release(run);
         }
