@@ -24,6 +24,8 @@ public class DataSourceConfig {
         config.setUsername(target.user());
         config.setPassword(target.password());
         config.setMaximumPoolSize(settings.database().poolSize());
+        // while the database is away, callers (and the readiness probe) learn it in 5 s rather than Hikari's 30
+        config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
     }
 }

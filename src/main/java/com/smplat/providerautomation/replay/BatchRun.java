@@ -46,8 +46,11 @@ public final class BatchRun {
         /** The row version ({@code xmin}) of {@link #order}; null when not known, then writes lock and re-read. */
         String version;
 
-        ClaimedJob(ProviderOrder order, String version, List<ObjectNode> claimedEntries) {
+        final String claimedBy;
+
+        ClaimedJob(ProviderOrder order, String version, String claimedBy, List<ObjectNode> claimedEntries) {
             this.order = order;
+            this.claimedBy = claimedBy;
             this.version = version;
             this.entries = claimedEntries.stream().map(entry -> new ClaimedEntry(this, entry)).toList();
         }

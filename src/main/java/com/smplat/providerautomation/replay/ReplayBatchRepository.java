@@ -81,16 +81,16 @@ public class ReplayBatchRepository {
             orders.writePayloads(changed);
             Map<UUID, String> versions = orders.versions(changed.stream().map(ProviderOrder::id).toList());
             List<BatchRun.ClaimedJob> jobs = new ArrayList<>();
-            claimed.forEach((order, entries) -> jobs.add(new BatchRun.ClaimedJob(order, versions.get(order.id()), entries)));
+            claimed.forEach((order, entries) -> jobs.add(new BatchRun.ClaimedJob(order, versions.get(order.id()), claimedBy, entries)));
             return jobs;
         });
     }
 
     /**
-     * Gives claims that were never started back: this claimant's {@code in_progress} entries among them become
+     * Gives claims that were never started back: their claimant's {@code in_progress} entries among them become
      * {@code scheduled} again. Returns how many entries were released.
      */
-    public int release(List<BatchRun.ClaimedJob> jobs, String claimedBy) {
+    public int release(List<BatchRun.ClaimedJob> jobs) {
         int released = 0;
         for (BatchRun.ClaimedJob job : jobs) {
             Set<String> entryIds = new java.util.HashSet<>();
@@ -98,7 +98,7 @@ public class ReplayBatchRepository {
             released += orders.mutate(job.providerOrderId(), order -> {
                 int count = 0;
                 for (JsonNode entry : order.payload().path("scheduledReplays")) {
-                    if (isClaim(entry) && claimedBy.equals(entry.path("claimedBy").asText())
+                    if (isClaim(entry) && job.claimedBy.equals(entry.path("claimedBy").asText())
                             && entryIds.contains(entry.path("id").asText())) {
                         ((ObjectNode) entry).put("status", ScheduledEntries.SCHEDULED);
                         ((ObjectNode) entry).remove(CLAIM_KEYS);

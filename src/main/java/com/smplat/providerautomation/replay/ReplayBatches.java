@@ -62,6 +62,8 @@ public class ReplayBatches {
     private final AdvisoryLocks locks;
     private final CamelContext camelContext;
     private ExecutorService claimThreads;
+    /** Untaken claims a batch could not give back (the database was away); the next batch gives them back first. */
+    private final java.util.Queue<List<BatchRun.ClaimedJob>> pendingReleases = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public ReplayBatches(ReplaySettings settings, ReplayBatchRepository batches, ProviderOrderRepository orders,
                          TimelineRepository timeline, RunHistoryRepository history, IdempotencyKeys idempotencyKeys,
@@ -118,6 +120,7 @@ public class ReplayBatches {
         exchange.setProperty(RUN, run);
         exchange.setProperty(SKIPPED, false);
         try {
+            releasePending();
             recoverInterrupted(now);
             idempotencyKeys.purgeExpired();
             List<ScheduledEntries.Due> due = run.limit < 0 ? List.of()
@@ -355,15 +358,25 @@ public class ReplayBatches {
         }
         ClaimQueue claims = run.claims;
         run.claims = null;
+        List<BatchRun.ClaimedJob> untaken = claims.close();
+        if (untaken.isEmpty()) {
+            return;
+        }
+        untaken.forEach(job -> run.processed.addAndGet(-job.getEntries().size()));
         try {
-            List<BatchRun.ClaimedJob> untaken = claims.close();
-            if (!untaken.isEmpty()) {
-                int released = batches.release(untaken, run.claimedBy);
-                run.processed.addAndGet(-released);
-                LOG.info("Released {} claimed replay entries this batch did not start", released);
-            }
+            LOG.info("Released {} claimed replay entries this batch did not start", batches.release(untaken));
         } catch (RuntimeException e) {
-            LOG.warn("Claims this batch did not start stay until the claim timeout: {}", e.getMessage());
+            pendingReleases.add(untaken);
+            LOG.warn("Claims this batch did not start are given back by the next batch: {}", e.getMessage());
+        }
+    }
+
+    /** Gives back claims an earlier batch of this instance could not (each entry carries its claimant). */
+    private void releasePending() {
+        List<BatchRun.ClaimedJob> untaken;
+        while ((untaken = pendingReleases.peek()) != null) {
+            LOG.info("Released {} claimed replay entries an earlier batch did not start", batches.release(untaken));
+            pendingReleases.remove();
         }
     }
 
