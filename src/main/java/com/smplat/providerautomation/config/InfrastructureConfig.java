@@ -70,7 +70,12 @@ public class InfrastructureConfig {
         properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
         properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
-        properties.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        // a firing more than 5 s late (its node died holding it; the cluster was down) is a misfire, and every
+        // schedule's misfire policy skips it: a recovered trigger fires once at its next time, never in a burst
+        properties.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        // nodes look for due triggers every second, and only a second ahead, so firings go to whichever node is
+        // free instead of sticking to the node that fired last (which otherwise takes the next firing at once)
+        properties.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
         properties.setProperty("org.quartz.jobStore.dataSource", "main");
         properties.setProperty("org.quartz.dataSource.main.provider", "hikaricp");
         properties.setProperty("org.quartz.dataSource.main.driver", "org.postgresql.Driver");
