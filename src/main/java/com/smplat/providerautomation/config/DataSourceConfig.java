@@ -26,6 +26,8 @@ public class DataSourceConfig {
         config.setMaximumPoolSize(settings.database().poolSize());
         // while the database is away, callers (and the readiness probe) learn it in 5 s rather than Hikari's 30
         config.setConnectionTimeout(5_000);
+        // no connection at construction: a database that is not up yet is waited for by Flyway's connect retries
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 }

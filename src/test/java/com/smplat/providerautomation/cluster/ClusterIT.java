@@ -309,6 +309,27 @@ class ClusterIT {
         assertThat(instance.alive()).isTrue();
     }
 
+    @Test
+    @Order(6)
+    void anInstanceStartedBeforeItsDatabaseWaitsForIt() throws Exception {
+        int port = ServiceProcess.freePort();
+        Map<String, String> env = Map.of("DATABASE_URL", "jdbc:postgresql://localhost:" + port + "/postgres",
+                "DATABASE_USER", "postgres", "ENVIRONMENT", "development");
+        try (ServiceProcess early = ServiceProcess.start("early", WORK, env)) {
+            await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(9)).until(() -> true);
+            assertThat(early.alive()).as(early.log()).isTrue();
+            assertThat(early.readiness()).isNotEqualTo(200);
+
+            EmbeddedPostgresServer late = EmbeddedPostgresServer.start(WORK.resolve("late-postgres"), port);
+            try {
+                early.awaitReady(Duration.ofSeconds(90));
+            } finally {
+                early.stop();
+                late.close();
+            }
+        }
+    }
+
     private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
