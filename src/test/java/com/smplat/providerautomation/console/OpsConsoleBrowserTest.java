@@ -203,7 +203,7 @@ class OpsConsoleBrowserTest {
 
     @Test
     @Order(4)
-    void runNowForReplaysShowsTheResultAndTheNewRunInHistory() {
+    void runNowShowsTheResultAndTheNewRunInHistory() {
         signIn(ServiceTest.API_KEY);
         browser.awaitText("#status-card .run[data-kind=replay]", "Processed");
         String before = api.get(STATUS).json().get("replay").get("ranAt").asText();
@@ -219,6 +219,11 @@ class OpsConsoleBrowserTest {
         assertThat(browser.find("#history-table tbody tr[data-type]").getAttribute("data-type")).isEqualTo("replay");
         assertThat(browser.find(".run[data-kind=replay] time").getAttribute("datetime")).isEqualTo(after);
         assertThat(runNow.isEnabled()).isTrue();
+
+        browser.find("button[data-role=run-now][data-kind=alerts]").click();
+        browser.awaitText(".run[data-kind=alerts] [data-role=result]", "Alert run finished");
+        String alertRanAt = api.get(STATUS).json().get("alerts").get("ranAt").asText();
+        browser.await(d -> alertRanAt.equals(browser.find(".run[data-kind=alerts] time").getAttribute("datetime")));
     }
 
     /**
