@@ -55,6 +55,11 @@ export function number(value) {
   return typeof value === 'number' ? value.toLocaleString('en') : '–';
 }
 
+/** "1 alert", "3 alerts". */
+export function count(value, noun) {
+  return `${number(value)} ${value === 1 ? noun : `${noun}s`}`;
+}
+
 export function percent(fraction) {
   return typeof fraction === 'number' ? `${(fraction * 100).toFixed(1)}%` : '–';
 }

@@ -1,6 +1,6 @@
 // Run history: the last 50 runs of both types, filterable, with a small inline-SVG chart.
 import { paths, requestJson } from './api.js';
-import { absolute, el, number, svg, timeElement } from './dom.js';
+import { absolute, count, el, number, svg, timeElement } from './dom.js';
 
 const SHOWN = 50;
 let runs = [];
@@ -20,7 +20,7 @@ function details(run) {
     if (s.error) parts.push(`error: ${s.error}`);
     return parts.join(' · ');
   }
-  return `${number(s.alerts)} alerts, ${number(s.loadAlerts)} load alerts, `
+  return `${count(s.alerts, 'alert')}, ${count(s.loadAlerts, 'load alert')}, `
     + `${number(s.autoPaused)} paused, ${number(s.autoResumed)} resumed`;
 }
 

@@ -1,6 +1,6 @@
 // Automation status: the newest replay batch and alert run, and their Run now buttons.
 import { paths, requestJson } from './api.js';
-import { el, facts, number, say, timeElement, withBusyButton } from './dom.js';
+import { count, el, facts, number, say, timeElement, withBusyButton } from './dom.js';
 
 const card = () => document.getElementById('status-card');
 const panel = (kind) => card().querySelector(`.run[data-kind="${kind}"]`);
@@ -48,8 +48,8 @@ function resultLine(kind, run) {
     return `Batch finished: ${number(s.processed)} processed, ${number(s.succeeded)} succeeded, `
       + `${number(s.failed)} failed, backlog ${number(s.scheduledBacklog)}.`;
   }
-  return `Alert run finished (${s.status ?? 'success'}): ${number(s.alerts)} automation alerts, `
-    + `${number(s.loadAlerts)} load alerts, ${number(s.alertsSent)} sent.`;
+  return `Alert run finished (${s.status ?? 'success'}): ${count(s.alerts, 'automation alert')}, `
+    + `${count(s.loadAlerts, 'load alert')}, ${number(s.alertsSent)} sent.`;
 }
 
 export async function loadStatus() {

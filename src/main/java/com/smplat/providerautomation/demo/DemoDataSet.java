@@ -387,7 +387,7 @@ public final class DemoDataSet {
             alert.put("autoResumed", 0);
             alert.put("autoPausedProviders", List.of());
             alert.put("autoResumedProviders", List.of());
-            alert.put("errors", slackFailed ? List.of(Map.of("stage", "slack", "code", "http_500")) : List.of());
+            alert.put("errors", slackFailed ? List.of(Map.of("stage", "slack", "code", "http-500")) : List.of());
             alert.put("status", slackFailed ? "partial" : "success");
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("alertsDigest", alertsDigest);
