@@ -30,6 +30,7 @@ const UNITS = [
 /** "3 minutes ago", "in 2 hours". */
 export function relative(iso, now = Date.now()) {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  if (Math.abs(seconds) < 10) return 'just now';
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') {
       return RELATIVE.format(Math.round(seconds / size), unit);
