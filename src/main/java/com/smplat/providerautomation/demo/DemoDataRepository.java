@@ -62,6 +62,12 @@ public class DemoDataRepository {
                                                           order_currency, loyalty_points, created_at)
                 VALUES (:id, :journeyId, :orderId, :slug, :variant, :orderTotal, :currency, :loyaltyPoints, :createdAt)
                 ON CONFLICT (id) DO NOTHING""");
+        INSERTS.put("provider_automation_runs", """
+                INSERT INTO provider_automation_runs (id, run_type, status, summary, metadata_json, backlog_total,
+                                                      next_scheduled_at, alerts_sent, created_at)
+                VALUES (:id, CAST(:runType AS provider_automation_run_type_enum), :status, CAST(:summary AS json),
+                        CAST(:metadata AS json), :backlogTotal, :nextScheduledAt, :alertsSent, :createdAt)
+                ON CONFLICT (id) DO NOTHING""");
     }
 
     private final NamedParameterJdbcTemplate jdbc;

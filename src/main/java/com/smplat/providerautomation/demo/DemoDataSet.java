@@ -22,7 +22,8 @@ import java.util.UUID;
  *
  * <p>The story it tells: Alpha and Beta fulfil most orders; Beta takes over the "Growth Sprint" preset in the last
  * week (a load alert); Gamma's endpoint always fails in the sandbox (replay failures); Delta's provider cost
- * leaves almost no margin (guardrail failures).
+ * leaves almost no margin (guardrail failures). Three days of replay batches and alert runs, every 6 hours, give the
+ * status, history and operator console something to show before the first real run.
  */
 public final class DemoDataSet {
     static final int DAYS = 90;
@@ -62,6 +63,7 @@ public final class DemoDataSet {
         set.orders();
         set.followUps();
         set.enrichment();
+        set.runHistory();
         return set;
     }
 
@@ -336,6 +338,80 @@ public final class DemoDataSet {
             n++;
         }
         statusByProvider.values().forEach(status -> add("provider_guardrail_status", status));
+    }
+
+    /**
+     * Past runs as the batch and the alert run record them (replay-and-history.md 5.9, alerts.md 11.4): Gamma's
+     * replays fail in every batch, one batch aborted, Beta's Growth Sprint load alert fires in the last two days and
+     * one alert run's Slack delivery failed (partial).
+     */
+    private void runHistory() {
+        int runs = 12;
+        for (int n = 0; n < runs; n++) {
+            Instant ranAt = now.minus(Duration.ofHours(6L * (runs - n))).plus(Duration.ofMinutes(5));
+            int processed = 2 + n % 4;
+            int failed = 1 + n % 2;
+            int backlog = 20 - n;
+            Map<String, Object> replay = new LinkedHashMap<>();
+            replay.put("processed", processed);
+            replay.put("succeeded", processed - failed);
+            replay.put("failed", failed);
+            replay.put("scheduledBacklog", backlog);
+            replay.put("nextScheduledAt", Timestamps.canonical(ranAt.plus(Duration.ofHours(2))));
+            replay.put("concurrency", 8);
+            boolean aborted = n == 3;
+            if (aborted) {
+                replay.put("error", "database connection lost during the batch");
+            }
+            add("provider_automation_runs", run("replay", n, aborted ? "failed" : "success", replay, null, backlog,
+                    ranAt.plus(Duration.ofHours(2)), null, ranAt));
+
+            boolean loadAlert = n >= runs - 8;
+            boolean slackFailed = n == runs - 5;
+            List<Object> alertsDigest = List.of(Map.of("providerId", "demo-gamma", "providerName", "Gamma Supply",
+                    "reasons", List.of("replay failures above threshold"), "guardrailFailures", 0, "guardrailWarnings", 0,
+                    "replayFailures", failed + 2, "replayTotal", failed + 2, "guardrailHotspots", List.of(), "ruleOverrides", List.of()));
+            List<Object> loadAlertsDigest = loadAlert ? List.of(Map.of("providerId", "demo-beta", "providerName", "Beta Ops",
+                    "presetId", "preset-growth", "presetLabel", "Growth Sprint", "shortWindowDays", 7, "longWindowDays", 90,
+                    "shortShare", 0.8, "longShare", 0.3, "shareDelta", 0.5)) : List.of();
+            Map<String, Object> alert = new LinkedHashMap<>();
+            alert.put("alerts", alertsDigest.size());
+            alert.put("alertsSent", alertsDigest.size());
+            alert.put("alertsSuppressed", 0);
+            alert.put("alertsDigest", alertsDigest);
+            alert.put("loadAlerts", loadAlertsDigest.size());
+            alert.put("loadAlertsSent", loadAlertsDigest.size());
+            alert.put("loadAlertsSuppressed", 0);
+            alert.put("loadAlertsDigest", loadAlertsDigest);
+            alert.put("autoPaused", 0);
+            alert.put("autoResumed", 0);
+            alert.put("autoPausedProviders", List.of());
+            alert.put("autoResumedProviders", List.of());
+            alert.put("errors", slackFailed ? List.of(Map.of("stage", "slack", "code", "http-500")) : List.of());
+            alert.put("status", slackFailed ? "partial" : "success");
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("alertsDigest", alertsDigest);
+            metadata.put("loadAlertsDigest", loadAlertsDigest);
+            metadata.put("autoPausedProviders", List.of());
+            metadata.put("autoResumedProviders", List.of());
+            add("provider_automation_runs", run("alert", n, (String) alert.get("status"), alert, metadata, null, null,
+                    alertsDigest.size(), ranAt.minus(Duration.ofMinutes(4))));
+        }
+    }
+
+    private Map<String, Object> run(String type, int n, String status, Map<String, Object> summary, Map<String, Object> metadata,
+                                    Integer backlog, Instant nextScheduledAt, Integer alertsSent, Instant createdAt) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id("run-" + type, n));
+        row.put("runType", type);
+        row.put("status", status);
+        row.put("summary", Json.write(summary));
+        row.put("metadata", metadata == null ? null : Json.write(metadata));
+        row.put("backlogTotal", backlog);
+        row.put("nextScheduledAt", nextScheduledAt == null ? null : at(nextScheduledAt));
+        row.put("alertsSent", alertsSent);
+        row.put("createdAt", at(createdAt));
+        return row;
     }
 
     private void enrichment() {
