@@ -19,7 +19,7 @@ public class ServiceException extends RuntimeException {
     public ServiceException(Kind kind, String message, java.util.Map<String, Object> extra) {
         super(message, null, false, false);
         this.kind = kind;
-        this.extra = java.util.Map.copyOf(extra);
+        this.extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
 
     public java.util.Map<String, Object> extra() {
