@@ -120,6 +120,56 @@ class ExportCommandsTest {
         assertThat(Json.MAPPER.readTree(third.stdout()).get("createdAt").asText()).isEqualTo("2025-06-02T00:00:00.000000Z");
     }
 
+    @Test
+    void everyBadRunHistoryExportFlagExitsTwoBeforeAnySideEffect() throws Exception {
+        String ar = "export-provider-automation-runs";
+        String[][] bad = {{"--limit", "0"}, {"--limit", "101"}, {"--limit", "x"}, {"--format", "xml"}, {"--format", "CSV"},
+            {"--timeout", "0"}, {"--timeout", "-1"}, {"--timeout", "soon"}, {"--base-url", "localhost:8000"},
+            {"--base-url", "ftp://h/x"}, {"--bogus", "1"}, {"--auth-token", ""}};
+        for (String[] flags : bad) {
+            String[] args = new String[flags.length + 3];
+            args[0] = ar;
+            System.arraycopy(flags, 0, args, 1, flags.length);
+            args[flags.length + 1] = "--output";
+            args[flags.length + 2] = "out/runs.json";
+            boolean hasBase = java.util.Arrays.asList(flags).contains("--base-url");
+            CommandProcess.Result result = CommandProcess.run(workDir, hasBase ? Map.of()
+                    : Map.of("SMPLAT_API_BASE_URL", "http://127.0.0.1:1"), args);
+            assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.stderr()).isEqualTo(2);
+            assertThat(result.stderr().strip().lines()).as(result.stderr()).hasSize(1);
+            assertThat(result.stdout()).isEmpty();
+        }
+        CommandProcess.Result noBase = CommandProcess.run(workDir, Map.of(), ar);
+        assertThat(noBase.exitCode()).isEqualTo(2);
+        assertThat(noBase.stderr()).contains("SMPLAT_API_BASE_URL");
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
+    void theRunHistoryExportPrintsOnlyItsDocumentOnStdout() throws Exception {
+        String base = ProviderStub.baseUrl() + "/" + ProviderOrderFixtures.uniqueId("ar-cmd");
+        ProviderStub.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlPathEqualTo(base.substring(ProviderStub.baseUrl().length()) + "/api/v1/fulfillment/providers/automation/status/history"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"replay\": [], \"alerts\": []}")));
+        Map<String, String> env = new HashMap<>(sharedDatabase());
+        env.put("SMPLAT_API_BASE_URL", base + "/");
+        CommandProcess.Result json = CommandProcess.run(workDir, env, "export-provider-automation-runs");
+        assertThat(json.exitCode()).as(json.stderr()).isZero();
+        assertThat(Json.MAPPER.readTree(json.stdout()).get("runs")).isEmpty();
+        assertThat(json.stderr()).contains("no runs");
+        env.put("SMPLAT_AUTOMATION_EXPORT_DIR", workDir.resolve("exports").toString());
+        CommandProcess.Result csv = CommandProcess.run(workDir, env, "export-provider-automation-runs", "--format", "csv");
+        assertThat(csv.exitCode()).as(csv.stderr()).isZero();
+        assertThat(csv.stdout()).isEmpty();
+        try (var files = Files.list(workDir.resolve("exports"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString().endsWith(".csv");
+        }
+        env.put("SMPLAT_API_BASE_URL", ProviderStub.baseUrl() + "/missing-history");
+        CommandProcess.Result failed = CommandProcess.run(workDir, env, "export-provider-automation-runs");
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.stderr().strip().lines().reduce((a, b) -> b).orElse("")).contains("HTTP 404").contains("/missing-history/api/v1");
+    }
+
     private void insert(String providerId, Instant createdAt) {
         jdbc.update("INSERT INTO provider_guardrail_followup (provider_id, action, created_at) VALUES (?, 'pause', ?)",
                 providerId, Timestamp.from(createdAt));
