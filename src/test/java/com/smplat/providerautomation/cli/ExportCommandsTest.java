@@ -45,10 +45,7 @@ class ExportCommandsTest {
     }
 
     private Map<String, String> sharedDatabase() {
-        return Map.of(
-                "DATABASE_URL", database.target().jdbcUrl(),
-                "DATABASE_USER", database.target().user() == null ? "" : database.target().user(),
-                "DATABASE_PASSWORD", database.target().password() == null ? "" : database.target().password());
+        return CommandProcess.sharedDatabase(database);
     }
 
     @Test
