@@ -50,6 +50,14 @@ public class GfRuns {
         this.locks = locks;
         this.state = state;
         this.producer = producer;
+        if (settings.followUpsEnabled()) {
+            // 3.10: a missing required setting fails every tick as config; it is also said once at start-up
+            try {
+                managedRequest(settings, UUID.randomUUID());
+            } catch (ExportFailure e) {
+                LOG.error("Scheduled guardrail follow-up exports will fail: {}", e.getMessage());
+            }
+        }
     }
 
     /** The command: one run under the lock; another run in progress is a runtime failure (exit 1). */

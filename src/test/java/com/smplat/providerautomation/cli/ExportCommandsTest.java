@@ -49,6 +49,24 @@ class ExportCommandsTest {
     }
 
     @Test
+    void helpListsEveryFlag() throws Exception {
+        CommandProcess.Result gf = CommandProcess.run(workDir, Map.of(), GF, "--help");
+        assertThat(gf.exitCode()).isZero();
+        for (String flag : List.of("--limit", "--cursor", "--provider-id", "--sink", "--file-path", "--webhook-url",
+                "--cursor-store", "--cursor-store-path", "--page-size", "--settle-seconds", "--webhook-retries",
+                "ANALYTICS_GUARDRAIL_WEBHOOK_TOKEN", "GUARDRAIL_EXPORT_CURSOR_S3_URI", "GUARDRAIL_EXPORT_S3_ENDPOINT")) {
+            assertThat(gf.stdout()).contains(flag);
+        }
+        CommandProcess.Result ar = CommandProcess.run(workDir, Map.of(), "export-provider-automation-runs", "--help");
+        assertThat(ar.exitCode()).isZero();
+        for (String flag : List.of("--base-url", "--auth-token", "--limit", "--format", "--output", "--timeout",
+                "SMPLAT_API_BASE_URL", "SMPLAT_AUTOMATION_AUTH_TOKEN", "SMPLAT_AUTOMATION_EXPORT_DIR")) {
+            assertThat(ar.stdout()).contains(flag);
+        }
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
     void everyBadGuardrailExportFlagExitsTwoBeforeAnySideEffect() throws Exception {
         String[][] bad = {
             {"--limit", "0"}, {"--limit", "1000001"}, {"--limit", "ten"}, {"--limit", "2.5"},
