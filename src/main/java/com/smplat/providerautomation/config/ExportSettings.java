@@ -16,7 +16,7 @@ public record ExportSettings(
         Optional<String> slackWebhook, Optional<String> workflowUrl, Optional<String> triggerToken,
         Optional<String> cursorS3Uri, Optional<String> awsAccessKeyId, Optional<String> awsSecretAccessKey,
         String awsRegion, Optional<String> s3Endpoint, Optional<String> statusS3Uri, Optional<String> artifactS3Uri,
-        Optional<String> fileSinkPath) {
+        Optional<String> fileSinkPath, Optional<DatabaseTarget> sourceDatabase) {
 
     public static ExportSettings from(EnvSource env) {
         int runsLimit = env.integer("SMPLAT_AUTOMATION_EXPORT_LIMIT", 100);
@@ -50,7 +50,20 @@ public record ExportSettings(
                 env.get("GUARDRAIL_EXPORT_AWS_SECRET_ACCESS_KEY"), env.string("GUARDRAIL_EXPORT_AWS_REGION", "us-east-1"),
                 env.get("GUARDRAIL_EXPORT_S3_ENDPOINT").map(v -> v.replaceAll("/+$", "")),
                 env.get("GUARDRAIL_EXPORT_STATUS_S3_URI"), env.get("GUARDRAIL_EXPORT_ARTIFACT_S3_URI"),
-                env.get("GUARDRAIL_EXPORT_FILE_PATH"));
+                env.get("GUARDRAIL_EXPORT_FILE_PATH"), sourceDatabase(env));
+    }
+
+    /** GUARDRAIL_EXPORT_DATABASE_URL: a read replica for the follow-up export's query, in DATABASE_URL's forms. */
+    private static Optional<DatabaseTarget> sourceDatabase(EnvSource env) {
+        Optional<String> url = env.get("GUARDRAIL_EXPORT_DATABASE_URL");
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DatabaseTarget.parse(url.get(), Optional.empty(), Optional.empty()));
+        } catch (SettingsException e) {
+            throw new SettingsException("GUARDRAIL_EXPORT_DATABASE_URL must be a postgresql://, postgres:// or jdbc:postgresql:// URL with a host");
+        }
     }
 
     private static int range(EnvSource env, String name, int fallback, int min, int max) {

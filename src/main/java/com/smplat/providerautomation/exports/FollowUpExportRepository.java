@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * comparison runs in the database, so UUIDs compare unsigned. {@code attachments} is never read.
  */
 @Repository
-public class FollowUpExportRepository {
+public class FollowUpExportRepository implements org.springframework.beans.factory.DisposableBean {
     private static final String PAGE = """
             SELECT id::text AS follow_up_id, provider_id, provider_name, action, notes,
                    CASE WHEN json_typeof(platform_context) = 'object' THEN platform_context::text END AS platform_context,
@@ -30,9 +30,30 @@ public class FollowUpExportRepository {
              LIMIT %d""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** The read replica's small pool when GUARDRAIL_EXPORT_DATABASE_URL is set (exports.md 3.1), else null. */
+    private final com.zaxxer.hikari.HikariDataSource replica;
 
-    public FollowUpExportRepository(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public FollowUpExportRepository(NamedParameterJdbcTemplate jdbc, com.smplat.providerautomation.config.ExportSettings settings) {
+        this.replica = settings.sourceDatabase().map(target -> {
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setPoolName("guardrail-export-source");
+            config.setJdbcUrl(target.jdbcUrl());
+            config.setUsername(target.user());
+            config.setPassword(target.password());
+            config.setMaximumPoolSize(2);
+            // connect on first use: a replica that is down fails the run (category source), not the service start
+            config.setInitializationFailTimeout(-1);
+            config.setReadOnly(true);
+            return new com.zaxxer.hikari.HikariDataSource(config);
+        }).orElse(null);
+        this.jdbc = replica == null ? jdbc : new NamedParameterJdbcTemplate(replica);
+    }
+
+    @Override
+    public void destroy() {
+        if (replica != null) {
+            replica.close();
+        }
     }
 
     /** Rows strictly after ({@code afterTs}, {@code afterId}), created at or before {@code upperBound}. */

@@ -43,6 +43,15 @@ class ExportSettingsTest {
     }
 
     @Test
+    void theReplicaUrlTakesDatabaseUrlForms() {
+        assertThat(exports(Map.of("GUARDRAIL_EXPORT_DATABASE_URL", "postgresql://ro:pw@replica:5432/app")).sourceDatabase())
+                .hasValueSatisfying(target -> assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://replica:5432/app"));
+        assertThat(exports(Map.of()).sourceDatabase()).isEmpty();
+        assertThatThrownBy(() -> exports(Map.of("GUARDRAIL_EXPORT_DATABASE_URL", "mysql://ro:s3cret@db/app")))
+                .hasMessageContaining("GUARDRAIL_EXPORT_DATABASE_URL").hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void secretsStayOutOfToString() {
         assertThat(exports(Map.of("GUARDRAIL_EXPORT_TRIGGER_TOKEN", "tok-secret", "ANALYTICS_GUARDRAIL_WEBHOOK", "https://hook/secret"))
                 .toString()).doesNotContain("secret");
