@@ -29,19 +29,14 @@ class FollowUpReplicaTest {
         String providerId = ProviderOrderFixtures.uniqueId("replica");
         jdbc.update("INSERT INTO provider_guardrail_followup (provider_id, action, created_at) VALUES (?, 'pause', ?)",
                 providerId, Timestamp.from(Instant.parse("2024-04-04T04:04:04.000004Z")));
-        String url = database.target().jdbcUrl();
+        // the test database in the jdbc: form, credentials as URL parameters (the replica pool has no overrides)
+        String url = database.target().jdbcUrl() + (database.target().jdbcUrl().contains("?") ? "&" : "?")
+                + "user=" + database.target().user()
+                + (database.target().password() == null ? "" : "&password=" + database.target().password());
         ExportSettings settings = ExportSettings.from(EnvSource.of(Map.of("GUARDRAIL_EXPORT_DATABASE_URL", url)));
-        FollowUpExportRepository viaReplica = new FollowUpExportRepository(
-                new NamedParameterJdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none")),
-                new ExportSettings(settings.runsEnabled(), settings.runsCron(), settings.apiBaseUrl(), settings.authToken(),
-                        settings.runsExportDir(), settings.runsLimit(), settings.runsFormat(), settings.followUpsEnabled(),
-                        settings.followUpsCron(), settings.followUpsLimit(), settings.followUpsSink(), settings.cursorPath(),
-                        settings.pageSize(), settings.settleSeconds(), settings.webhookRetries(), settings.webhookUrl(),
-                        settings.webhookToken(), settings.slackWebhook(), settings.workflowUrl(), settings.triggerToken(),
-                        settings.cursorS3Uri(), settings.awsAccessKeyId(), settings.awsSecretAccessKey(), settings.awsRegion(),
-                        settings.s3Endpoint(), settings.statusS3Uri(), settings.artifactS3Uri(), settings.fileSinkPath(),
-                        settings.sourceDatabase().map(t -> new com.smplat.providerautomation.config.DatabaseTarget(
-                                t.jdbcUrl(), database.target().user(), database.target().password()))));
+        // the primary pool points nowhere: a row found was read through the replica pool
+        FollowUpExportRepository viaReplica = new FollowUpExportRepository(new NamedParameterJdbcTemplate(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none")), settings);
         try {
             var page = viaReplica.page(Instant.parse("2024-04-04T00:00:00Z"), CursorState.NIL_UUID,
                     Instant.parse("2024-04-05T00:00:00Z"), providerId, 10);
