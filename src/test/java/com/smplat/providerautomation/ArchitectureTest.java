@@ -18,16 +18,21 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule supportKnowsNoOtherPackage = noClasses().that().resideInAPackage("..support..")
             .should().dependOnClassesThat().resideInAnyPackage("..cli..", "..config..", "..api..", "..history..",
-                    "..demo..", "..sandbox..", "..replay..", "..alerts..", "..reporting..");
+                    "..demo..", "..sandbox..", "..replay..", "..alerts..", "..reporting..", "..exports..");
 
     @ArchTest
     static final ArchRule domainNeverImportsApiOrCli = noClasses()
             .that().resideInAnyPackage("..history..", "..demo..", "..sandbox..", "..replay..", "..alerts..", "..reporting..",
-                    "..config..")
+                    "..config..", "..exports..")
             .should().dependOnClassesThat().resideInAnyPackage("..api..", "..cli..");
 
     /** The alert logic reads the snapshot (history), settings and helpers only; never another capability. */
     @ArchTest
     static final ArchRule alertsStayOutOfOtherCapabilities = noClasses().that().resideInAPackage("..alerts..")
             .should().dependOnClassesThat().resideInAnyPackage("..replay..", "..demo..", "..sandbox..");
+
+    /** Exports read the follow-up table and the run history only; never the replay or alert logic. */
+    @ArchTest
+    static final ArchRule exportsStayOutOfOtherCapabilities = noClasses().that().resideInAPackage("..exports..")
+            .should().dependOnClassesThat().resideInAnyPackage("..replay..", "..alerts..", "..demo..", "..sandbox..");
 }

@@ -24,9 +24,15 @@ import org.springframework.test.context.ContextConfiguration;
             "ENVIRONMENT=development",
             "EMBEDDED_POSTGRES_DIR=target/test-postgres/service",
             // the batch schedule fires every 2 s (disabled, so each firing is a skip) to prove clustered Quartz runs
-            "PROVIDER_REPLAY_WORKER_CRON=0/2 * * * * ?"
+            "PROVIDER_REPLAY_WORKER_CRON=0/2 * * * * ?",
+            // the follow-up export's trigger, status and download endpoints: triggered runs use the file sink
+            "GUARDRAIL_EXPORT_TRIGGER_TOKEN=" + ServiceTest.TRIGGER_TOKEN,
+            "GUARDRAIL_EXPORT_SINK=file",
+            "GUARDRAIL_EXPORT_FILE_PATH=target/test-exports/guardrail_followups.ndjson",
+            "GUARDRAIL_EXPORT_SETTLE_SECONDS=0"
         })
 @ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
 public @interface ServiceTest {
     String API_KEY = "test-operator-key";
+    String TRIGGER_TOKEN = "test-export-trigger-token";
 }

@@ -1,20 +1,15 @@
 package com.smplat.providerautomation.alerts;
 
+import com.smplat.providerautomation.support.HttpTargets;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Message;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -51,12 +46,8 @@ public class DeliveryAttempts {
         String url = targets(exchange).slackWebhookUrl().orElseThrow();
         Message message = exchange.getMessage();
         byte[] payload = message.getBody(String.class).getBytes(StandardCharsets.UTF_8);
-        message.removeHeaders("*");
         // the URL goes in headers, not the endpoint URI, so it never reaches endpoint registries, metrics or logs
-        String query = URI.create(url).getRawQuery();
-        message.setHeader(Exchange.HTTP_URI, query == null ? url : url.substring(0, url.indexOf('?')));
-        message.setHeader(Exchange.HTTP_RAW_QUERY, query == null ? "" : query);
-        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
+        HttpTargets.address(message, url, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(payload);
     }
@@ -237,24 +228,6 @@ public class DeliveryAttempts {
 
     /** Retry-After as delta-seconds or an HTTP date, in milliseconds; null when absent or unreadable. */
     static Long retryAfterMillis(Map<String, String> headers) {
-        String value = null;
-        for (Map.Entry<String, String> header : headers == null ? Set.<Map.Entry<String, String>>of() : headers.entrySet()) {
-            if (header.getKey().equalsIgnoreCase("Retry-After")) {
-                value = header.getValue().strip();
-            }
-        }
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Math.min(Math.max(0, Long.parseLong(value)), 86_400) * 1000;
-        } catch (NumberFormatException notSeconds) {
-            try {
-                return Math.max(0, Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)).toMillis());
-            } catch (RuntimeException notADate) {
-                return null;
-            }
-        }
+        return HttpTargets.retryAfterMillis(headers);
     }
 }

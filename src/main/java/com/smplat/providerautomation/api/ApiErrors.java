@@ -26,6 +26,7 @@ public class ApiErrors {
             case REJECTED -> 400;
             case CONFLICT -> 409;
             case UNAVAILABLE -> 503;
+            case UNAUTHORIZED -> 401;
         };
     }
 
@@ -34,7 +35,14 @@ public class ApiErrors {
         // bean expressions wrap what they throw; the cause chain holds the ServiceException
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ServiceException error = ObjectHelper.getException(ServiceException.class, caught);
-        respond(exchange, status(error.kind()), error.getMessage());
+        if (error.extra().isEmpty()) {
+            respond(exchange, status(error.kind()), error.getMessage());
+        } else {
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("detail", error.getMessage());
+            body.putAll(error.extra());
+            respond(exchange, status(error.kind()), body);
+        }
     }
 
     /** A body that is not JSON, or not of the expected shape. */

@@ -21,6 +21,8 @@ public final class Cli {
                 .addSubcommand("serve", new ServeCommand(launcher))
                 .addSubcommand("seed-demo", new SeedDemoCommand(launcher))
                 .addSubcommand("provider-alerts", new ProviderAlertsCommand(launcher))
+                .addSubcommand("export-guardrail-followups", new ExportFollowUpsCommand(launcher))
+                .addSubcommand("export-provider-automation-runs", new ExportRunsCommand(launcher))
                 .addSubcommand("provider-replay", new CommandLine(new ProviderReplayCommand())
                         .addSubcommand("scheduled", new ProviderReplayCommand.Scheduled(launcher))
                         .addSubcommand("replay", new ProviderReplayCommand.Replay(launcher)));

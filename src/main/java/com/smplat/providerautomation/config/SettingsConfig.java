@@ -33,6 +33,11 @@ public class SettingsConfig {
     }
 
     @Bean
+    public ExportSettings exportSettings(Settings settings) {
+        return settings.exports();
+    }
+
+    @Bean
     public ApiSettings apiSettings(Settings settings) {
         return settings.api();
     }

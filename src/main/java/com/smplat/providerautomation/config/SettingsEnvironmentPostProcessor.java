@@ -43,6 +43,9 @@ public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcesso
         // read by routes/alerts-schedules.yaml
         derived.put("alerts.quartz-group", settings.alerts().taskQueue());
         derived.put("alerts.interval-ms", settings.alerts().intervalSeconds() * 1000L);
+        // read by routes/export-*-schedules.yaml
+        derived.put("exports.runs-cron", settings.exports().runsCron());
+        derived.put("exports.followups-cron", settings.exports().followUpsCron());
         environment.getPropertySources().addLast(new MapPropertySource("provider-automation-settings", derived));
         environment.addActiveProfile(settings.server().environment().label());
     }

@@ -85,10 +85,7 @@ class CommandLineTest {
     }
 
     private Map<String, String> sharedDatabase() {
-        return Map.of(
-                "DATABASE_URL", database.target().jdbcUrl(),
-                "DATABASE_USER", database.target().user() == null ? "" : database.target().user(),
-                "DATABASE_PASSWORD", database.target().password() == null ? "" : database.target().password());
+        return CommandProcess.sharedDatabase(database);
     }
 
     @Test

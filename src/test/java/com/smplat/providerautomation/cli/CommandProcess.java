@@ -15,6 +15,14 @@ public final class CommandProcess {
     public record Result(int exitCode, String stdout, String stderr) {
     }
 
+    /** The environment that points a command at the test context's database. */
+    public static Map<String, String> sharedDatabase(com.smplat.providerautomation.config.DatabaseEndpoint database) {
+        return Map.of(
+                "DATABASE_URL", database.target().jdbcUrl(),
+                "DATABASE_USER", database.target().user() == null ? "" : database.target().user(),
+                "DATABASE_PASSWORD", database.target().password() == null ? "" : database.target().password());
+    }
+
     public static Result run(Path workingDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

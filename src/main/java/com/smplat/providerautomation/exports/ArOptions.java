@@ -1,0 +1,51 @@
+package com.smplat.providerautomation.exports;
+
+import com.smplat.providerautomation.config.EnvSource;
+import com.smplat.providerautomation.config.SettingsException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+
+/** The flags of {@code export-provider-automation-runs} (exports.md 2.6, 2.7), validated before any side effect. */
+public final class ArOptions {
+    public record Flags(String baseUrl, String authToken, String limit, String format, String output, String timeout) {
+    }
+
+    private ArOptions() {
+    }
+
+    public static ArRequest resolve(Flags flags, EnvSource env) {
+        String base = flags.baseUrl() != null ? flags.baseUrl() : env.get("SMPLAT_API_BASE_URL").orElse(null);
+        if (base == null) {
+            throw new SettingsException("the history source needs --base-url or SMPLAT_API_BASE_URL");
+        }
+        if (!GfOptions.absoluteHttpUrl(base)) {
+            throw new SettingsException((flags.baseUrl() != null ? "--base-url" : "SMPLAT_API_BASE_URL")
+                    + " must be an absolute http(s) URL");
+        }
+        String token = flags.authToken() != null ? flags.authToken() : env.get("SMPLAT_AUTOMATION_AUTH_TOKEN").orElse(null);
+        if (token != null && token.isBlank()) {
+            throw new SettingsException("--auth-token must not be empty");
+        }
+        int limit = GfOptions.integer("--limit", flags.limit(), 50, 1, 100);
+        String format = flags.format() == null ? "json" : flags.format();
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new SettingsException("--format must be json or csv");
+        }
+        long timeoutMillis = 15_000;
+        if (flags.timeout() != null) {
+            BigDecimal seconds;
+            try {
+                seconds = new BigDecimal(flags.timeout().strip());
+            } catch (NumberFormatException e) {
+                throw new SettingsException("--timeout must be a number of seconds greater than 0");
+            }
+            if (seconds.signum() <= 0 || seconds.compareTo(BigDecimal.valueOf(86_400)) > 0) {
+                throw new SettingsException("--timeout must be a number of seconds greater than 0");
+            }
+            timeoutMillis = Math.max(1, seconds.movePointRight(3).longValue());
+        }
+        Path output = flags.output() == null ? null : Path.of(flags.output());
+        Path dir = output != null ? null : env.get("SMPLAT_AUTOMATION_EXPORT_DIR").map(Path::of).orElse(null);
+        return new ArRequest("command", base, token, limit, format, output, dir, timeoutMillis, 1000);
+    }
+}

@@ -1,0 +1,36 @@
+package com.smplat.providerautomation.exports;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * One guardrail follow-up export run, fully validated (exports.md 3.4, 3.10): what the command's flags, the schedule's
+ * settings or the trigger resolved to. Nullable members are unset.
+ *
+ * @param retryBaseMillis the first webhook retry wait (1 s in production; the doubling backoff starts from it)
+ * @param spool           where a managed run spools the delivered rows for the artifact upload, or null
+ */
+public record GfRequest(String trigger, int limit, Instant cursor, String providerId, Sink sink, Path filePath,
+                        String webhookUrl, String webhookToken, CursorStoreKind cursorStore, Path cursorStorePath,
+                        int pageSize, int settleSeconds, int webhookRetries, long retryBaseMillis, S3Target checkpoint,
+                        Path spool) {
+
+    public enum Sink { stdout, file, webhook }
+
+    public enum CursorStoreKind { none, file, db }
+
+    public GfRequest withSpool(Path spoolPath) {
+        return new GfRequest(trigger, limit, cursor, providerId, sink, filePath, webhookUrl, webhookToken, cursorStore,
+                cursorStorePath, pageSize, settleSeconds, webhookRetries, retryBaseMillis, checkpoint, spoolPath);
+    }
+
+    public GfRequest withRetryBaseMillis(long millis) {
+        return new GfRequest(trigger, limit, cursor, providerId, sink, filePath, webhookUrl, webhookToken, cursorStore,
+                cursorStorePath, pageSize, settleSeconds, webhookRetries, millis, checkpoint, spool);
+    }
+
+    @Override
+    public String toString() {
+        return "GfRequest[trigger=" + trigger + ", limit=" + limit + ", sink=" + sink + ", cursorStore=" + cursorStore + "]";
+    }
+}
