@@ -52,6 +52,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 class ClusterIT {
     private static final Path WORK = Path.of("target", "cluster-it");
     private static final int CLAIM_TIMEOUT_SECONDS = 20;
+    private static final String TRIGGER_TOKEN = "cluster-trigger-token";
+    private static final String EXPORT = "/api/v1/reporting/guardrails/followups/export";
     private static final Pattern BATCH_LOG = Pattern.compile("Replay batch \\S+ finished: processed (\\d+)");
 
     private int postgresPort;
@@ -59,6 +61,7 @@ class ClusterIT {
     private WireMockServer stub;
     private JdbcTemplate jdbc;
     private final List<ServiceProcess> instances = new ArrayList<>();
+    private Map<String, String> env;
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -73,6 +76,7 @@ class ClusterIT {
         stub.stubFor(post(urlPathEqualTo("/fast/orders")).willReturn(json().withFixedDelay(20)));
         stub.stubFor(post(urlPathEqualTo("/slow/orders")).willReturn(json().withFixedDelay(300)));
         stub.stubFor(post(urlPathEqualTo("/slack")).willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(6000)));
+        stub.stubFor(post(urlPathEqualTo("/warehouse")).willReturn(json().withFixedDelay(150)));
 
         Map<String, String> env = Map.ofEntries(
                 Map.entry("DATABASE_URL", postgres.target().jdbcUrl()),
@@ -86,7 +90,14 @@ class ClusterIT {
                 Map.entry("PROVIDER_AUTOMATION_ALERT_WORKER_ENABLED", "true"),
                 Map.entry("PROVIDER_AUTOMATION_ALERT_INTERVAL_SECONDS", "60"),
                 Map.entry("PROVIDER_AUTOMATION_ALERT_COOLDOWN_SECONDS", "0"),
-                Map.entry("PROVIDER_AUTOMATION_ALERT_SLACK_WEBHOOK_URL", stub.baseUrl() + "/slack"));
+                Map.entry("PROVIDER_AUTOMATION_ALERT_SLACK_WEBHOOK_URL", stub.baseUrl() + "/slack"),
+                Map.entry("GUARDRAIL_EXPORT_TRIGGER_TOKEN", TRIGGER_TOKEN),
+                Map.entry("ANALYTICS_GUARDRAIL_WEBHOOK", stub.baseUrl() + "/warehouse"),
+                Map.entry("GUARDRAIL_EXPORT_SINK", "webhook"),
+                Map.entry("GUARDRAIL_EXPORT_PAGE_SIZE", "50"),
+                Map.entry("GUARDRAIL_EXPORT_LIMIT", "1000000"),
+                Map.entry("GUARDRAIL_EXPORT_SETTLE_SECONDS", "0"));
+        this.env = env;
         // the schema, and the demo data whose guardrail failures give every alert run something to send
         ProcessBuilder seed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", ServiceProcess.JAR.toAbsolutePath().toString(), "seed-demo")
@@ -328,6 +339,61 @@ class ClusterIT {
                 late.close();
             }
         }
+    }
+
+    @Test
+    @Order(7)
+    void aFollowUpExportKilledFiveTimesLosesNoRowAndRepeatsOnlyWholePages() throws Exception {
+        jdbc.update("""
+                INSERT INTO provider_guardrail_followup (provider_id, provider_name, action, notes, created_at)
+                SELECT 'prov-export-' || (n % 7), 'Export Provider', 'escalate', 'row ' || n,
+                       now() - interval '1 hour' + make_interval(secs => n / 10)
+                  FROM generate_series(1, 3000) AS n""");
+        for (int kill = 1; kill <= 5; kill++) {
+            try (ServiceProcess runner = ServiceProcess.start("export-" + kill, WORK, env)) {
+                runner.awaitReady(Duration.ofSeconds(120));
+                assertThat(triggerExport(runner).statusCode()).isEqualTo(202);
+                long killAfterMillis = 1000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(3000);
+                await().pollDelay(Duration.ofMillis(killAfterMillis)).atMost(Duration.ofMillis(killAfterMillis + 1000)).until(() -> true);
+                runner.kill();
+            }
+        }
+        Instant rerunStarted = Instant.now();
+        ServiceProcess rerunner = instances.get(0);
+        HttpResponse<String> rerun = triggerExport(rerunner);
+        assertThat(rerun.statusCode()).as(rerun.body()).isEqualTo(202);
+        String runId = Json.MAPPER.readTree(rerun.body()).get("runId").asText();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !"running".equals(Json.MAPPER.readTree(rerunner.getWithToken(EXPORT + "/runs/" + runId, TRIGGER_TOKEN).body())
+                        .get("status").asText()));
+        assertThat(Json.MAPPER.readTree(rerunner.getWithToken(EXPORT + "/runs/" + runId, TRIGGER_TOKEN).body())
+                .get("status").asText()).isEqualTo("success");
+
+        Map<String, String> bodyByKey = new java.util.HashMap<>();
+        Map<String, String> keyByRow = new java.util.HashMap<>();
+        List<String> violations = new ArrayList<>();
+        for (LoggedRequest request : stub.findAll(postRequestedFor(urlPathEqualTo("/warehouse")))) {
+            String key = request.getHeader("Idempotency-Key");
+            String body = request.getBodyAsString();
+            String earlier = bodyByKey.putIfAbsent(key, body);
+            if (earlier != null && !earlier.equals(body)) {
+                violations.add("key " + key + " sent with two different pages");
+            }
+            for (JsonNode row : Json.MAPPER.readTree(body).get("followUps")) {
+                String other = keyByRow.putIfAbsent(row.get("followUpId").asText(), key);
+                if (other != null && !other.equals(key)) {
+                    violations.add("row " + row.get("followUpId").asText() + " sent under two keys");
+                }
+            }
+        }
+        assertThat(violations).as("duplicates outside a repeated Idempotency-Key").isEmpty();
+        List<String> expected = jdbc.queryForList("SELECT id::text FROM provider_guardrail_followup WHERE created_at < ?",
+                String.class, Timestamp.from(rerunStarted));
+        assertThat(keyByRow.keySet()).as("rows delivered at least once").containsAll(expected);
+    }
+
+    private static HttpResponse<String> triggerExport(ServiceProcess instance) throws IOException, InterruptedException {
+        return instance.postWithToken(EXPORT + "/run", TRIGGER_TOKEN);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -40,7 +40,11 @@ class GfExportApiTest {
     }
 
     private ApiClient.Reply trigger(String token) {
-        HttpRequest.Builder request = api.request(BASE + "/run").POST(HttpRequest.BodyPublishers.noBody());
+        return trigger("/run", token);
+    }
+
+    private ApiClient.Reply trigger(String path, String token) {
+        HttpRequest.Builder request = api.request(BASE + path).POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -106,6 +110,8 @@ class GfExportApiTest {
             assertThat(busy.status()).isEqualTo(409);
             assertThat(busy.json().get("detail").asText()).contains("already running");
             assertThat(busy.json().has("runId")).isTrue();
+            ApiClient.Reply busyRuns = trigger("/runs", ServiceTest.TRIGGER_TOKEN);
+            assertThat(busyRuns.status()).as("the same trigger at the path exports.md 3.11 names").isEqualTo(409);
         }
     }
 
