@@ -367,7 +367,7 @@ class ClusterIT {
                 !"running".equals(Json.MAPPER.readTree(rerunner.getWithToken(EXPORT + "/runs/" + runId, TRIGGER_TOKEN).body())
                         .get("status").asText()));
         assertThat(Json.MAPPER.readTree(rerunner.getWithToken(EXPORT + "/runs/" + runId, TRIGGER_TOKEN).body())
-                .get("status").asText()).isEqualTo("success");
+                .get("status").asText()).isEqualTo("succeeded");
 
         Map<String, String> bodyByKey = new java.util.HashMap<>();
         Map<String, String> keyByRow = new java.util.HashMap<>();
