@@ -90,12 +90,33 @@ public record ExportSettings(
             } else {
                 day = day.equals("*") ? "?" : day;
             }
-            quartz = "0 " + fields[0] + " " + fields[1] + " " + day + " " + fields[3] + " " + weekday;
+            quartz = "0 " + fields[0] + " " + fields[1] + " " + day + " " + fields[3] + " " + quartzWeekdays(weekday);
         }
         if (!org.quartz.CronExpression.isValidExpression(quartz)) {
             throw new SettingsException(name + " must be a five-field cron expression or a Quartz cron expression");
         }
         return quartz;
+    }
+
+    /**
+     * Five-field cron numbers weekdays 0 to 7 from Sunday (0 and 7 are both Sunday), Quartz 1 to 7 from Sunday: each
+     * day number becomes Quartz's. Steps (after {@code /}) and day names stay as they are.
+     */
+    static String quartzWeekdays(String field) {
+        StringBuilder quartz = new StringBuilder();
+        for (String part : field.split(",", -1)) {
+            if (!quartz.isEmpty()) {
+                quartz.append(',');
+            }
+            int slash = part.indexOf('/');
+            String days = slash < 0 ? part : part.substring(0, slash);
+            quartz.append(java.util.regex.Pattern.compile("\\d+").matcher(days)
+                    .replaceAll(day -> String.valueOf(Integer.parseInt(day.group()) % 7 + 1)));
+            if (slash >= 0) {
+                quartz.append(part.substring(slash));
+            }
+        }
+        return quartz.toString();
     }
 
     @Override

@@ -29,8 +29,20 @@ class ExportSettingsTest {
     @Test
     void fiveFieldCronsBecomeQuartzInUtc() {
         assertThat(exports(Map.of("GUARDRAIL_EXPORT_CRON", "0,30 * * * *")).followUpsCron()).isEqualTo("0 0,30 * * * ?");
-        assertThat(exports(Map.of("SMPLAT_AUTOMATION_EXPORT_CRON", "15 3 * * 1")).runsCron()).isEqualTo("0 15 3 ? * 1");
+        assertThat(exports(Map.of("SMPLAT_AUTOMATION_EXPORT_CRON", "15 3 * * 1")).runsCron()).as("Monday").isEqualTo("0 15 3 ? * 2");
         assertThat(exports(Map.of("GUARDRAIL_EXPORT_CRON", "0 0/10 * * * ?")).followUpsCron()).isEqualTo("0 0/10 * * * ?");
+    }
+
+    @Test
+    void fiveFieldWeekdaysCountFromSundayAsZero() {
+        assertThat(ExportSettings.quartzWeekdays("0")).as("Sunday").isEqualTo("1");
+        assertThat(ExportSettings.quartzWeekdays("7")).as("Sunday again").isEqualTo("1");
+        assertThat(ExportSettings.quartzWeekdays("1-5/2")).as("Monday, Wednesday, Friday").isEqualTo("2-6/2");
+        assertThat(ExportSettings.quartzWeekdays("5-7")).as("Friday to Sunday").isEqualTo("6-1");
+        assertThat(ExportSettings.quartzWeekdays("0,6")).isEqualTo("1,7");
+        assertThat(ExportSettings.quartzWeekdays("*/2")).isEqualTo("*/2");
+        assertThat(ExportSettings.quartzWeekdays("MON-FRI")).isEqualTo("MON-FRI");
+        assertThat(exports(Map.of("GUARDRAIL_EXPORT_CRON", "30 6 * * 1-5")).followUpsCron()).isEqualTo("0 30 6 ? * 2-6");
     }
 
     @Test
