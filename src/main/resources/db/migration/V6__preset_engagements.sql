@@ -50,19 +50,21 @@ CREATE INDEX IF NOT EXISTS ix_preset_engagements_group_created
 CREATE STATISTICS IF NOT EXISTS st_preset_engagements_groups (ndistinct)
     ON preset_id, provider_id, service_id FROM preset_engagements;
 
+-- What preset_engagements holds, computed from its sources: the one definition both functions below insert from.
+CREATE OR REPLACE VIEW preset_engagement_sources AS
+    SELECT p.id AS provider_order_id, o.created_at AS ordered_at, preset_id_of(i.selected_options) AS preset_id,
+           preset_label_of(i.selected_options) AS preset_label, p.provider_id, p.provider_name, p.service_id,
+           p.service_action, p.currency, p.amount, p.created_at
+      FROM fulfillment_provider_orders p
+      JOIN order_items i ON i.id = p.order_item_id
+      JOIN orders o ON o.id = i.order_id
+     WHERE preset_id_of(i.selected_options) IS NOT NULL;
+
 -- The engagement rows of these provider orders, recomputed from their sources.
 CREATE OR REPLACE FUNCTION refresh_preset_engagements(provider_order_ids uuid[]) RETURNS void
     LANGUAGE sql AS $$
     DELETE FROM preset_engagements WHERE provider_order_id = ANY (provider_order_ids);
-    INSERT INTO preset_engagements (provider_order_id, ordered_at, preset_id, preset_label, provider_id, provider_name,
-                                    service_id, service_action, currency, amount, created_at)
-    SELECT p.id, o.created_at, preset_id_of(i.selected_options), preset_label_of(i.selected_options), p.provider_id,
-           p.provider_name, p.service_id, p.service_action, p.currency, p.amount, p.created_at
-      FROM fulfillment_provider_orders p
-      JOIN order_items i ON i.id = p.order_item_id
-      JOIN orders o ON o.id = i.order_id
-     WHERE p.id = ANY (provider_order_ids)
-       AND preset_id_of(i.selected_options) IS NOT NULL;
+    INSERT INTO preset_engagements SELECT * FROM preset_engagement_sources WHERE provider_order_id = ANY (provider_order_ids);
 $$;
 
 -- Every engagement row recomputed: after a bulk load with triggers off (session_replication_role = replica), or
@@ -73,14 +75,7 @@ DECLARE
     inserted bigint;
 BEGIN
     DELETE FROM preset_engagements;
-    INSERT INTO preset_engagements (provider_order_id, ordered_at, preset_id, preset_label, provider_id, provider_name,
-                                    service_id, service_action, currency, amount, created_at)
-    SELECT p.id, o.created_at, preset_id_of(i.selected_options), preset_label_of(i.selected_options), p.provider_id,
-           p.provider_name, p.service_id, p.service_action, p.currency, p.amount, p.created_at
-      FROM fulfillment_provider_orders p
-      JOIN order_items i ON i.id = p.order_item_id
-      JOIN orders o ON o.id = i.order_id
-     WHERE preset_id_of(i.selected_options) IS NOT NULL;
+    INSERT INTO preset_engagements SELECT * FROM preset_engagement_sources;
     GET DIAGNOSTICS inserted = ROW_COUNT;
     RETURN inserted;
 END

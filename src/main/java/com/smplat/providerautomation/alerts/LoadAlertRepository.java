@@ -21,16 +21,6 @@ public class LoadAlertRepository {
         this.jdbc = jdbc;
     }
 
-    /** AL-LOAD-3 on a {@code json} column: the SQL function {@code preset_id_of} (migration V6). */
-    public static String presetIdSql(String options) {
-        return "preset_id_of(%s)".formatted(options);
-    }
-
-    /** The preset label: the SQL function {@code preset_label_of} (migration V6). */
-    public static String presetLabelSql(String options) {
-        return "preset_label_of(%s)".formatted(options);
-    }
-
     private static final String IN_GROUP_AND_WINDOW = "e.preset_id = g.preset_id AND e.provider_id = g.provider_id"
             + " AND e.service_id = g.service_id AND e.ordered_at >= :start";
 

@@ -1,7 +1,6 @@
 package com.smplat.providerautomation.reporting;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.smplat.providerautomation.alerts.LoadAlertRepository;
 import com.smplat.providerautomation.support.Json;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -90,21 +89,21 @@ public class BlueprintMetricsRepository {
                 .put("engagements", rs.getLong("engagements")).put("amountTotal", decimal(rs, "amount_total")));
     }
 
-    /** In-window order items per preset id (AL-LOAD-3 extraction), most selected first. */
+    /** In-window order items per preset id (AL-LOAD-3 extraction, the SQL function {@code preset_id_of} of migration V6), most selected first. */
     public List<ObjectNode> presets(Instant start, int limit) {
         String sql = """
                 SELECT preset_id, (array_agg(label ORDER BY ordered_at DESC, item_id DESC)
                                        FILTER (WHERE label IS NOT NULL))[1] AS label,
                        count(*) AS selections
-                  FROM (SELECT %s AS preset_id, %s AS label, o.created_at AS ordered_at, i.id AS item_id
+                  FROM (SELECT preset_id_of(i.selected_options) AS preset_id, preset_label_of(i.selected_options) AS label,
+                               o.created_at AS ordered_at, i.id AS item_id
                           FROM orders o
                           JOIN order_items i ON i.order_id = o.id
                          WHERE o.created_at >= :start) item
                  WHERE preset_id IS NOT NULL
                  GROUP BY preset_id
                  ORDER BY selections DESC, preset_id COLLATE "C"
-                 LIMIT :limit""".formatted(LoadAlertRepository.presetIdSql("i.selected_options"),
-                LoadAlertRepository.presetLabelSql("i.selected_options"));
+                 LIMIT :limit""";
         return jdbc.query(sql, window(start, limit), (rs, row) -> Json.MAPPER.createObjectNode()
                 .put("presetId", rs.getString("preset_id")).put("label", rs.getString("label"))
                 .put("selections", rs.getLong("selections")));
