@@ -37,6 +37,7 @@ public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcesso
         Map<String, Object> derived = new HashMap<>();
         derived.put("server.port", settings.server().port());
         derived.put("camel.main.routes-include-pattern", routesPattern(settings.server().routesDir()));
+        derived.putAll(routesReload(settings.server()));
         // read by routes/replay-schedules.yaml
         derived.put("replay.cron", settings.replay().cron());
         derived.put("replay.quartz-group", settings.replay().taskQueue());
@@ -48,6 +49,22 @@ public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcesso
         derived.put("exports.followups-cron", settings.exports().followUpsCron());
         environment.getPropertySources().addLast(new MapPropertySource("provider-automation-settings", derived));
         environment.addActiveProfile(settings.server().environment().label());
+    }
+
+    /**
+     * In development, an edited route file is reloaded without a restart. Only the routes of the changed file are
+     * replaced (Camel's default removes every route, and the other files' routes would not come back). The jar's
+     * packaged copy cannot be watched, so reload needs the routes folder.
+     */
+    static Map<String, Object> routesReload(ServerSettings server) {
+        if (!server.development() || !Files.isDirectory(server.routesDir())) {
+            return Map.of();
+        }
+        return Map.of(
+                "camel.main.routes-reload-enabled", true,
+                "camel.main.routes-reload-directory", server.routesDir().toAbsolutePath().normalize().toString(),
+                "camel.main.routes-reload-pattern", "*.yaml",
+                "camel.main.routes-reload-remove-all-routes", false);
     }
 
     /** The routes folder when it exists (operators edit it), else the copy packaged in the jar. */
