@@ -23,14 +23,22 @@ final class HelmChart {
     static final Path DIRECTORY = Path.of("deploy/helm/provider-automation");
     static final String RELEASE = "provider-automation";
     static final String NAMESPACE = "automation";
-    /** Values files of the chart; null stands for the defaults alone. */
     static final List<String> VALUES_FILES = List.of("values-staging.yaml", "values-production.yaml");
+    /** The defaults alone (null), then each values file. */
+    static final List<String> DEFAULTS_AND_VALUES_FILES = defaultsAndValuesFiles();
 
     static final YAMLMapper YAML = new YAMLMapper();
     /** Into the fabric8 model: a field it does not know lands in additionalProperties, which SchemaCheck refuses. */
     static final ObjectMapper MODEL = JsonMapper.builder().build();
 
     private HelmChart() {
+    }
+
+    private static List<String> defaultsAndValuesFiles() {
+        List<String> files = new ArrayList<>();
+        files.add(null);
+        files.addAll(VALUES_FILES);
+        return files;
     }
 
     static LintResult lint() {

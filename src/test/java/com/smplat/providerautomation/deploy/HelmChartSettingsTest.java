@@ -65,7 +65,7 @@ class HelmChartSettingsTest {
 
     @Test
     void noSecretValueIsRenderedAndASecretGivenAsAValueIsRefused() {
-        for (String valuesFile : withDefaults()) {
+        for (String valuesFile : HelmChart.DEFAULTS_AND_VALUES_FILES) {
             HelmChart.Manifests manifests = HelmChart.render(valuesFile);
             assertThat(manifests.ofKind("Secret")).isEmpty();
             for (Container container : containers(manifests)) {
@@ -121,12 +121,5 @@ class HelmChartSettingsTest {
         Set<String> names = new TreeSet<>();
         map.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static List<String> withDefaults() {
-        List<String> files = new ArrayList<>();
-        files.add(null);
-        files.addAll(HelmChart.VALUES_FILES);
-        return files;
     }
 }

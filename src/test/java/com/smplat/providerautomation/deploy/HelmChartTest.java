@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Helm chart linted and rendered by the real Helm, for its defaults and every values file. */
 class HelmChartTest {
-    private static final List<String> EVERY_VALUES_FILE = withDefaults();
+    private static final List<String> EVERY_VALUES_FILE = HelmChart.DEFAULTS_AND_VALUES_FILES;
     private static final Map<String, Object> EVERY_CRON_JOB = Map.of(
             "cronJobs.providerReplayScheduled.enabled", true, "cronJobs.providerAlerts.enabled", true,
             "cronJobs.exportProviderAutomationRuns.enabled", true, "cronJobs.exportGuardrailFollowups.enabled", true);
@@ -41,7 +41,7 @@ class HelmChartTest {
     @Test
     void everyValuesFileRendersManifestsThatTheKubernetesModelFullyUnderstands() {
         for (String valuesFile : EVERY_VALUES_FILE) {
-            HelmChart.Manifests manifests = HelmChart.render(valuesFile, EVERY_CRON_JOB_UNLESS_BUILT_IN(valuesFile));
+            HelmChart.Manifests manifests = HelmChart.render(valuesFile, everyCronJobUnlessBuiltIn(valuesFile));
             List<Object> typed = new ArrayList<>();
             typed.add(manifests.one("Deployment", Deployment.class));
             typed.add(manifests.one("Service", Service.class));
@@ -103,7 +103,7 @@ class HelmChartTest {
             }
         }
         for (String valuesFile : EVERY_VALUES_FILE) {
-            HelmChart.Manifests manifests = HelmChart.render(valuesFile, EVERY_CRON_JOB_UNLESS_BUILT_IN(valuesFile));
+            HelmChart.Manifests manifests = HelmChart.render(valuesFile, everyCronJobUnlessBuiltIn(valuesFile));
             assertThat(new TreeMap<>(manifests.one("ConfigMap", ConfigMap.class).getData())).isEqualTo(routes);
             List<PodSpec> pods = new ArrayList<>();
             pods.add(manifests.one("Deployment", Deployment.class).getSpec().getTemplate().getSpec());
@@ -163,8 +163,7 @@ class HelmChartTest {
     }
 
     /** The CronJobs a values file may add: all but those whose built-in schedule it turns on. */
-    @SuppressWarnings("checkstyle:MethodName")
-    private static Map<String, Object> EVERY_CRON_JOB_UNLESS_BUILT_IN(String valuesFile) {
+    private static Map<String, Object> everyCronJobUnlessBuiltIn(String valuesFile) {
         Map<String, Object> sets = new HashMap<>(EVERY_CRON_JOB);
         JsonNode values = HelmChart.values(valuesFile);
         values.path("cronJobs").fields().forEachRemaining(job -> {
@@ -178,12 +177,5 @@ class HelmChartTest {
 
     private static String routesChecksum(HelmChart.Manifests manifests) {
         return manifests.one("Deployment", Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/routes");
-    }
-
-    private static List<String> withDefaults() {
-        List<String> files = new ArrayList<>();
-        files.add(null);
-        files.addAll(HelmChart.VALUES_FILES);
-        return files;
     }
 }
