@@ -6,8 +6,8 @@ import com.smplat.providerautomation.config.SettingsException;
 import com.smplat.providerautomation.exports.CursorState;
 import com.smplat.providerautomation.exports.CursorStore;
 import com.smplat.providerautomation.exports.ExportFailure;
-import com.smplat.providerautomation.exports.GfOptions;
-import com.smplat.providerautomation.exports.GfRequest;
+import com.smplat.providerautomation.exports.FollowUpExportOptions;
+import com.smplat.providerautomation.exports.FollowUpExportRequest;
 import com.smplat.providerautomation.support.Json;
 import java.util.Map;
 import java.util.Objects;
@@ -63,9 +63,9 @@ final class ExportFollowUpsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Cli.validatedSettings();
         EnvSource env = EnvSource.fromProcess();
-        GfRequest request = GfOptions.resolve(new GfOptions.Flags(limit, cursor, providerId, sink, filePath, webhookUrl,
+        FollowUpExportRequest request = FollowUpExportOptions.resolve(new FollowUpExportOptions.Flags(limit, cursor, providerId, sink, filePath, webhookUrl,
                 cursorStore, cursorStorePath, pageSize, settleSeconds, webhookRetries), env, this::warn);
-        if (request.cursorStore() == GfRequest.CursorStoreKind.file && request.checkpoint() == null) {
+        if (request.cursorStore() == FollowUpExportRequest.CursorStoreKind.file && request.checkpoint() == null) {
             // without an S3 checkpoint, the cursor file can be checked before anything starts (exports.md 3.5)
             try {
                 Optional<CursorState> stored = new CursorStore.FileStore(request.cursorStorePath()).read();
@@ -76,7 +76,7 @@ final class ExportFollowUpsCommand implements Callable<Integer> {
                 throw new SettingsException(e.getMessage());
             }
         }
-        JsonNode outcome = Json.MAPPER.readTree(launcher.runOnce("direct:gf-export-command", request, Map.of()));
+        JsonNode outcome = Json.MAPPER.readTree(launcher.runOnce("direct:followup-export-command", request, Map.of()));
         if ("succeeded".equals(outcome.path("status").asText())) {
             warn("exported " + outcome.path("rows").asLong() + " row(s); cursor " + outcome.path("cursor").asText("none"));
             return ExitCodes.SUCCESS;

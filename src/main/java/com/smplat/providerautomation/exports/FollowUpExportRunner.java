@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
  * records, the scheduled and triggered runs with the settings' configuration (cursor store {@code db}), and what follows
  * a run: artifact upload, status document, Slack notice. Commands take the same lock.
  */
-@Component("gfRuns")
-public class GfRuns {
+@Component("followUpExportRunner")
+public class FollowUpExportRunner {
     static final String LOCK = "provider-automation:export-guardrail-followups";
-    private static final Logger LOG = LoggerFactory.getLogger(GfRuns.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpExportRunner.class);
 
     private final ExportSettings settings;
     private final AdvisoryLocks locks;
@@ -40,12 +40,12 @@ public class GfRuns {
     private final ProducerTemplate producer;
     private final Path dataDir = Path.of("data", "exports");
     private final ExecutorService triggered = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "gf-export-trigger");
+        Thread thread = new Thread(r, "followup-export-trigger");
         thread.setDaemon(true);
         return thread;
     });
 
-    public GfRuns(ExportSettings settings, AdvisoryLocks locks, ExportStateRepository state, ProducerTemplate producer) {
+    public FollowUpExportRunner(ExportSettings settings, AdvisoryLocks locks, ExportStateRepository state, ProducerTemplate producer) {
         this.settings = settings;
         this.locks = locks;
         this.state = state;
@@ -61,11 +61,11 @@ public class GfRuns {
     }
 
     /** The command: one run under the lock; another run in progress is a runtime failure (exit 1). */
-    public GfOutcome command(GfRequest request) {
+    public ExportOutcome command(FollowUpExportRequest request) {
         AdvisoryLocks.Lease lease = locks.tryAcquire(LOCK)
                 .orElseThrow(() -> new IllegalStateException("a guardrail follow-up export is already running"));
         try (lease) {
-            return producer.requestBody("direct:gf-export", request, GfOutcome.class);
+            return producer.requestBody("direct:followup-export", request, ExportOutcome.class);
         }
     }
 
@@ -81,8 +81,8 @@ public class GfRuns {
             return;
         }
         UUID runId = UUID.randomUUID();
-        state.abandonRunning(GfExport.PIPELINE, Timestamps.now());
-        state.startRun(runId, GfExport.PIPELINE, "schedule", Timestamps.now());
+        state.abandonRunning(FollowUpExport.PIPELINE, Timestamps.now());
+        state.startRun(runId, FollowUpExport.PIPELINE, "schedule", Timestamps.now());
         execute(settings, runId, lease.get());
     }
 
@@ -90,7 +90,7 @@ public class GfRuns {
     UUID runManaged(ExportSettings with, String trigger) {
         AdvisoryLocks.Lease lease = locks.tryAcquire(LOCK).orElseThrow(() -> new IllegalStateException("already running"));
         UUID runId = UUID.randomUUID();
-        state.startRun(runId, GfExport.PIPELINE, trigger, Timestamps.now());
+        state.startRun(runId, FollowUpExport.PIPELINE, trigger, Timestamps.now());
         execute(with, runId, lease);
         return runId;
     }
@@ -101,13 +101,13 @@ public class GfRuns {
         Optional<AdvisoryLocks.Lease> lease = locks.tryAcquire(LOCK);
         if (lease.isEmpty()) {
             Map<String, Object> extra = new HashMap<>();
-            extra.put("runId", state.runningRun(GfExport.PIPELINE).orElse(null));
+            extra.put("runId", state.runningRun(FollowUpExport.PIPELINE).orElse(null));
             throw new ServiceException(ServiceException.Kind.CONFLICT, "A guardrail follow-up export is already running", extra);
         }
         UUID runId = UUID.randomUUID();
         try {
-            state.abandonRunning(GfExport.PIPELINE, Timestamps.now());
-            state.startRun(runId, GfExport.PIPELINE, "manual", Timestamps.now());
+            state.abandonRunning(FollowUpExport.PIPELINE, Timestamps.now());
+            state.startRun(runId, FollowUpExport.PIPELINE, "manual", Timestamps.now());
             triggered.submit(() -> execute(settings, runId, lease.get()));
         } catch (RuntimeException e) {
             lease.get().close();
@@ -130,31 +130,31 @@ public class GfRuns {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ServiceException.invalid("runId must be a UUID");
         }
-        return state.run(GfExport.PIPELINE, id).orElseThrow(() -> ServiceException.notFound("Unknown export run"));
+        return state.run(FollowUpExport.PIPELINE, id).orElseThrow(() -> ServiceException.notFound("Unknown export run"));
     }
 
     /** GET .../export/status: the status document, or 404 before the first successful run. */
     public Object status() {
-        return state.status(GfExport.PIPELINE).map(Json::readOrNull)
+        return state.status(FollowUpExport.PIPELINE).map(Json::readOrNull)
                 .orElseThrow(() -> ServiceException.notFound("No guardrail follow-up export has succeeded yet"));
     }
 
     /**
      * GET .../export/download (resolution 7): the NDJSON of the latest successful run, the landed artifact when one is
-     * configured, else the scheduled file sink's file. Sets exchange property gfDownload to "s3" or "file".
+     * configured, else the scheduled file sink's file. Sets exchange property followUpDownload to "s3" or "file".
      */
     public void prepareDownload(Exchange exchange) {
         exchange.getMessage().removeHeaders("*");
-        if (settings.artifactS3Uri().isPresent() && state.status(GfExport.PIPELINE)
+        if (settings.artifactS3Uri().isPresent() && state.status(FollowUpExport.PIPELINE)
                 .map(Json::readOrNull).map(doc -> doc.path("downloadUrl").isTextual()).orElse(false)) {
-            S3Transfers.prepareGet(exchange, GfOptions.s3(envOf(settings), "GUARDRAIL_EXPORT_ARTIFACT_S3_URI"));
-            exchange.setProperty("gfDownload", "s3");
+            S3Transfers.prepareGet(exchange, FollowUpExportOptions.s3(envOf(settings), "GUARDRAIL_EXPORT_ARTIFACT_S3_URI"));
+            exchange.setProperty("followUpDownload", "s3");
             return;
         }
         Path file = fileSinkPath();
         if (settings.followUpsSink().equals("file") && Files.isRegularFile(file)) {
             exchange.getMessage().setBody(file.toFile());
-            exchange.setProperty("gfDownload", "file");
+            exchange.setProperty("followUpDownload", "file");
             return;
         }
         throw ServiceException.notFound("No exported NDJSON yet");
@@ -197,48 +197,48 @@ public class GfRuns {
     }
 
     /** The scheduled route's configuration (3.10): never a provider filter; cursor store db. */
-    GfRequest managedRequest(ExportSettings settings, UUID runId) {
+    FollowUpExportRequest managedRequest(ExportSettings settings, UUID runId) {
         if (settings.followUpsSink().equals("webhook") && settings.webhookUrl().isEmpty()) {
             throw ExportFailure.config("ANALYTICS_GUARDRAIL_WEBHOOK is required when GUARDRAIL_EXPORT_SINK is webhook");
         }
-        if (settings.webhookUrl().isPresent() && !GfOptions.absoluteHttpUrl(settings.webhookUrl().get())) {
+        if (settings.webhookUrl().isPresent() && !FollowUpExportOptions.absoluteHttpUrl(settings.webhookUrl().get())) {
             throw ExportFailure.config("ANALYTICS_GUARDRAIL_WEBHOOK must be an absolute http(s) URL");
         }
         EnvSource env = envOf(settings);
         S3Target checkpoint;
         try {
-            checkpoint = settings.cursorS3Uri().isPresent() ? GfOptions.checkpoint(env) : null;
+            checkpoint = settings.cursorS3Uri().isPresent() ? FollowUpExportOptions.checkpoint(env) : null;
             if (settings.artifactS3Uri().isPresent()) {
-                GfOptions.s3(env, "GUARDRAIL_EXPORT_ARTIFACT_S3_URI");
+                FollowUpExportOptions.s3(env, "GUARDRAIL_EXPORT_ARTIFACT_S3_URI");
             }
             if (settings.statusS3Uri().isPresent()) {
-                GfOptions.s3(env, "GUARDRAIL_EXPORT_STATUS_S3_URI");
+                FollowUpExportOptions.s3(env, "GUARDRAIL_EXPORT_STATUS_S3_URI");
             }
         } catch (SettingsException e) {
             throw ExportFailure.config(e.getMessage());
         }
-        GfRequest.Sink sink = GfRequest.Sink.valueOf(settings.followUpsSink());
-        return new GfRequest("schedule", settings.followUpsLimit(), null, null, sink, fileSinkPath(settings),
-                settings.webhookUrl().orElse(null), settings.webhookToken().orElse(null), GfRequest.CursorStoreKind.db,
+        FollowUpExportRequest.Sink sink = FollowUpExportRequest.Sink.valueOf(settings.followUpsSink());
+        return new FollowUpExportRequest("schedule", settings.followUpsLimit(), null, null, sink, fileSinkPath(settings),
+                settings.webhookUrl().orElse(null), settings.webhookToken().orElse(null), FollowUpExportRequest.CursorStoreKind.db,
                 null, settings.pageSize(), settings.settleSeconds(), settings.webhookRetries(), 1000, checkpoint,
                 settings.artifactS3Uri().isPresent() ? dataDir.resolve("artifact-" + runId + ".ndjson") : null);
     }
 
     private void execute(ExportSettings settings, UUID runId, AdvisoryLocks.Lease lease) {
         try (lease) {
-            GfOutcome outcome;
-            GfRequest request = null;
+            ExportOutcome outcome;
+            FollowUpExportRequest request = null;
             try {
                 request = managedRequest(settings, runId);
-                outcome = producer.requestBody("direct:gf-export", request, GfOutcome.class);
+                outcome = producer.requestBody("direct:followup-export", request, ExportOutcome.class);
             } catch (ExportFailure e) {
                 LOG.warn("Guardrail follow-up export run {} failed: {}", runId, e.getMessage());
                 Optional<CursorState> cursor = safeCursor();
-                outcome = new GfOutcome(false, e.category(), e.getMessage(), 0, cursor.map(CursorState::cursor).orElse(null),
+                outcome = new ExportOutcome(false, e.category(), e.getMessage(), 0, cursor.map(CursorState::cursor).orElse(null),
                         cursor.map(CursorState::lastFollowUpId).orElse(null), null);
             } catch (RuntimeException e) {
                 LOG.error("Guardrail follow-up export run {} failed unexpectedly: {}", runId, e.getClass().getName());
-                outcome = new GfOutcome(false, ExportFailure.SOURCE, "unexpected " + e.getClass().getSimpleName(), 0, null, null, null);
+                outcome = new ExportOutcome(false, ExportFailure.SOURCE, "unexpected " + e.getClass().getSimpleName(), 0, null, null, null);
             }
             state.finishRun(runId, outcome, Timestamps.now());
             if (outcome.succeeded()) {
@@ -259,20 +259,20 @@ public class GfRuns {
 
     private Optional<CursorState> safeCursor() {
         try {
-            return state.cursor(GfExport.PIPELINE, "");
+            return state.cursor(FollowUpExport.PIPELINE, "");
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
     /** Artifact upload then the status document (3.12); their failures are warnings and never change the run. */
-    private void publishStatus(ExportSettings settings, UUID runId, GfOutcome outcome, GfRequest request) {
+    private void publishStatus(ExportSettings settings, UUID runId, ExportOutcome outcome, FollowUpExportRequest request) {
         EnvSource env = envOf(settings);
-        String previousUrl = state.status(GfExport.PIPELINE).map(Json::readOrNull)
+        String previousUrl = state.status(FollowUpExport.PIPELINE).map(Json::readOrNull)
                 .map(doc -> doc.path("downloadUrl").isTextual() ? doc.get("downloadUrl").asText() : null).orElse(null);
         String downloadUrl = null;
         if (settings.artifactS3Uri().isPresent()) {
-            S3Target artifact = GfOptions.s3(env, "GUARDRAIL_EXPORT_ARTIFACT_S3_URI");
+            S3Target artifact = FollowUpExportOptions.s3(env, "GUARDRAIL_EXPORT_ARTIFACT_S3_URI");
             downloadUrl = previousUrl;
             if (outcome.rows() > 0 && request.spool() != null && Files.isRegularFile(request.spool())) {
                 if (putFile(artifact, request.spool(), "application/x-ndjson")) {
@@ -289,12 +289,12 @@ public class GfRuns {
         doc.put("workflowUrl", settings.workflowUrl().map(url -> url.replace("{runId}", runId.toString())).orElse(null));
         String text = CanonicalJson.pretty(doc);
         try {
-            state.saveStatus(GfExport.PIPELINE, text, Timestamps.now());
+            state.saveStatus(FollowUpExport.PIPELINE, text, Timestamps.now());
         } catch (RuntimeException e) {
             LOG.warn("Storing the export status document failed: {}", e.getClass().getSimpleName());
         }
         if (settings.statusS3Uri().isPresent()) {
-            S3Target target = GfOptions.s3(env, "GUARDRAIL_EXPORT_STATUS_S3_URI");
+            S3Target target = FollowUpExportOptions.s3(env, "GUARDRAIL_EXPORT_STATUS_S3_URI");
             putBytes(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
         }
     }
@@ -319,17 +319,17 @@ public class GfRuns {
         return true;
     }
 
-    /** The Slack notice (3.12) through route gf-notify; never changes the run's outcome. */
-    private void notify(ExportSettings settings, UUID runId, GfOutcome outcome) {
+    /** The Slack notice (3.12) through route followup-export-notify; never changes the run's outcome. */
+    private void notify(ExportSettings settings, UUID runId, ExportOutcome outcome) {
         if (settings.slackWebhook().isEmpty()) {
             return;
         }
-        String text = GfNotices.text(outcome, settings.workflowUrl().map(url -> url.replace("{runId}", runId.toString()))
+        String text = FollowUpExportNotice.text(outcome, settings.workflowUrl().map(url -> url.replace("{runId}", runId.toString()))
                 .orElse(runId.toString()));
         try {
-            Exchange result = producer.send("direct:gf-notify", exchange -> {
+            Exchange result = producer.send("direct:followup-export-notify", exchange -> {
                 exchange.getMessage().setBody(Json.write(Map.of("text", text)));
-                exchange.setProperty(GfNotices.WEBHOOK, settings.slackWebhook().get());
+                exchange.setProperty(FollowUpExportNotice.WEBHOOK, settings.slackWebhook().get());
             });
             Throwable failure = result.getException() != null ? result.getException()
                     : result.getProperty(ExportRetries.FAILURE, Throwable.class);

@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
  * position and settle bound, keyset pages, sink writes, the delivery-gated cursor, and the checkpoint glue. The route
  * does the I/O with the webhook and S3; this bean keeps the run's state in exchange property {@link #RUN}.
  */
-@Component("gfExport")
-public class GfExport {
-    public static final String RUN = "gfRun";
+@Component("followUpExport")
+public class FollowUpExport {
+    public static final String RUN = "followUpRun";
     public static final String PIPELINE = "guardrail-followups";
-    private static final Logger LOG = LoggerFactory.getLogger(GfExport.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpExport.class);
     private static final Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
 
     private final FollowUpExportRepository source;
@@ -35,7 +35,7 @@ public class GfExport {
     /** stdout of the process; replaceable in tests. */
     private volatile PrintStream stdout = System.out;
 
-    public GfExport(FollowUpExportRepository source, ExportStateRepository state) {
+    public FollowUpExport(FollowUpExportRepository source, ExportStateRepository state) {
         this.source = source;
         this.state = state;
     }
@@ -45,8 +45,8 @@ public class GfExport {
     }
 
     /** The state of one run. Public getters are read by the route's simple expressions. */
-    public static final class GfRun {
-        final GfRequest request;
+    public static final class FollowUpRun {
+        final FollowUpExportRequest request;
         final CursorStore store;
         final Instant startedAt;
         String stage = ExportFailure.CONFIG;
@@ -66,14 +66,14 @@ public class GfExport {
         OutputStream fileOut;
         OutputStream spoolOut;
 
-        GfRun(GfRequest request, CursorStore store, Instant startedAt) {
+        FollowUpRun(FollowUpExportRequest request, CursorStore store, Instant startedAt) {
             this.request = request;
             this.store = store;
             this.startedAt = startedAt;
         }
 
         public boolean isCheckpointConfigured() {
-            return request.checkpoint() != null && request.cursorStore() != GfRequest.CursorStoreKind.none;
+            return request.checkpoint() != null && request.cursorStore() != FollowUpExportRequest.CursorStoreKind.none;
         }
 
         public boolean isUploadCheckpoint() {
@@ -104,12 +104,12 @@ public class GfExport {
             return startedAt;
         }
 
-        public GfRequest getRequest() {
+        public FollowUpExportRequest getRequest() {
             return request;
         }
     }
 
-    private CursorStore storeFor(GfRequest request) {
+    private CursorStore storeFor(FollowUpExportRequest request) {
         return switch (request.cursorStore()) {
             case none -> CursorStore.none();
             case file -> new CursorStore.FileStore(request.cursorStorePath());
@@ -118,26 +118,26 @@ public class GfExport {
     }
 
     public void begin(Exchange exchange) {
-        GfRequest request = exchange.getMessage().getBody(GfRequest.class);
-        exchange.setProperty(RUN, new GfRun(request, storeFor(request), Timestamps.now()));
+        FollowUpExportRequest request = exchange.getMessage().getBody(FollowUpExportRequest.class);
+        exchange.setProperty(RUN, new FollowUpRun(request, storeFor(request), Timestamps.now()));
         exchange.setProperty(ExportRetries.BASE_DELAY + ".s3", request.retryBaseMillis());
         exchange.getMessage().removeHeaders("*");
     }
 
-    private static GfRun run(Exchange exchange) {
-        return exchange.getProperty(RUN, GfRun.class);
+    private static FollowUpRun run(Exchange exchange) {
+        return exchange.getProperty(RUN, FollowUpRun.class);
     }
 
     // ---- S3 checkpoint (3.8)
 
     public void prepareCheckpointDownload(Exchange exchange) {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         run.stage = ExportFailure.CHECKPOINT_DOWNLOAD;
         S3Transfers.prepareGet(exchange, run.request.checkpoint());
     }
 
     public void checkpointDownloaded(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
         exchange.removeProperty(ExportRetries.FAILURE);
         if (failure != null) {
@@ -156,7 +156,7 @@ public class GfExport {
     }
 
     public void prepareCheckpointUpload(Exchange exchange) {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         run.stage = ExportFailure.CHECKPOINT_UPLOAD;
         byte[] content = run.store.checkpointBytes().orElseThrow();
         S3Transfers.preparePut(exchange, run.request.checkpoint(), content, "application/json");
@@ -175,8 +175,8 @@ public class GfExport {
 
     /** Reads and checks the stored cursor, then fixes the start position and the settle bound. */
     public void openCursor(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
-        GfRequest request = run.request;
+        FollowUpRun run = run(exchange);
+        FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.CONFIG;
         run.stored = run.store.read().orElse(null);
         if (run.stored != null && !Objects.equals(run.stored.providerId(), request.providerId())) {
@@ -195,7 +195,7 @@ public class GfExport {
         }
         run.upperBound = run.startedAt.minusSeconds(request.settleSeconds());
         run.stage = ExportFailure.SINK;
-        if (request.sink() == GfRequest.Sink.file) {
+        if (request.sink() == FollowUpExportRequest.Sink.file) {
             run.fileOut = new java.io.BufferedOutputStream(AtomicFiles.openPartial(request.filePath()), 1 << 16);
         }
         if (request.spool() != null) {
@@ -209,7 +209,7 @@ public class GfExport {
 
     /** The next page, held in the run; an empty page ends the loop. */
     public void fetchPage(Exchange exchange) {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         run.stage = ExportFailure.SOURCE;
         long wanted = Math.min(run.request.pageSize(), run.request.limit() - run.fetched);
         if (wanted <= 0) {
@@ -232,8 +232,8 @@ public class GfExport {
 
     /** One webhook request for the page: body, Idempotency-Key, and the target in headers (never the endpoint URI). */
     public void prepareWebhookPage(Exchange exchange) {
-        GfRun run = run(exchange);
-        GfRequest request = run.request;
+        FollowUpRun run = run(exchange);
+        FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.SINK;
         Message message = exchange.getMessage();
         com.smplat.providerautomation.support.HttpTargets.address(message, request.webhookUrl(), "POST");
@@ -250,7 +250,7 @@ public class GfExport {
 
     /** After the webhook step: a confirmed page moves the cursor (checkpoint per page); a failed one fails the run. */
     public void webhookPageDone(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
         exchange.removeProperty(ExportRetries.FAILURE);
         exchange.getMessage().removeHeaders("*");
@@ -267,19 +267,19 @@ public class GfExport {
     }
 
     public void writeStdoutPage(Exchange exchange) {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         byte[] lines = FollowUpRows.ndjson(run.page);
         stdout.write(lines, 0, lines.length);
         pend(run);
     }
 
     public void writeFilePage(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         run.fileOut.write(FollowUpRows.ndjson(run.page));
         pend(run);
     }
 
-    private void pend(GfRun run) {
+    private void pend(FollowUpRun run) {
         run.pending += run.page.size();
         run.lastPending = run.page.get(run.page.size() - 1);
         try {
@@ -289,7 +289,7 @@ public class GfExport {
         }
     }
 
-    private static void spool(GfRun run, List<FollowUpRows.Row> rows) throws IOException {
+    private static void spool(FollowUpRun run, List<FollowUpRows.Row> rows) throws IOException {
         if (run.spoolOut != null) {
             run.spoolOut.write(FollowUpRows.ndjson(rows));
         }
@@ -297,15 +297,15 @@ public class GfExport {
 
     /** The end of delivery: stdout flushed or the file renamed, then the run's cursor write. */
     public void finishDelivery(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
-        GfRequest request = run.request;
+        FollowUpRun run = run(exchange);
+        FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.SINK;
-        if (request.sink() == GfRequest.Sink.stdout) {
+        if (request.sink() == FollowUpExportRequest.Sink.stdout) {
             stdout.flush();
             if (stdout.checkError()) {
                 throw new ExportFailure(ExportFailure.SINK, "writing to stdout failed");
             }
-        } else if (request.sink() == GfRequest.Sink.file) {
+        } else if (request.sink() == FollowUpExportRequest.Sink.file) {
             try {
                 run.fileOut.close();
                 run.fileOut = null;
@@ -314,23 +314,23 @@ public class GfExport {
                 throw new ExportFailure(ExportFailure.SINK, "writing the file sink failed (" + e.getClass().getSimpleName() + ")");
             }
         }
-        if (request.sink() != GfRequest.Sink.webhook) {
+        if (request.sink() != FollowUpExportRequest.Sink.webhook) {
             run.delivered = run.pending;
             run.lastDelivered = run.lastPending;
         }
-        if (request.sink() != GfRequest.Sink.webhook || run.delivered == 0) {
+        if (request.sink() != FollowUpExportRequest.Sink.webhook || run.delivered == 0) {
             writeCursor(run, run.delivered);
         }
         if (run.fetched >= request.limit() && source.anyAfter(run.afterTs, run.afterId, run.upperBound, request.providerId())) {
             LOG.warn("Guardrail follow-up export: rows beyond the limit of {} remain (backlog)", request.limit());
         }
-        if (request.cursorStore() == GfRequest.CursorStoreKind.none && run.lastDelivered != null) {
+        if (request.cursorStore() == FollowUpExportRequest.CursorStoreKind.none && run.lastDelivered != null) {
             LOG.info("Guardrail follow-up export final position: cursor {} lastFollowUpId {}",
                     run.lastDelivered.createdAt(), run.lastDelivered.followUpId());
         }
     }
 
-    private void writeCursor(GfRun run, long rows) throws IOException {
+    private void writeCursor(FollowUpRun run, long rows) throws IOException {
         CursorState next = run.lastDelivered == null
                 ? new CursorState(run.stored == null ? null : run.stored.cursor(),
                         run.stored == null ? null : run.stored.lastFollowUpId(), run.request.providerId(), rows,
@@ -344,14 +344,14 @@ public class GfExport {
             throw new ExportFailure(ExportFailure.CURSOR_WRITE, "writing the cursor failed (" + e.getClass().getSimpleName() + ")");
         }
         run.stage = ExportFailure.SINK;
-        if (run.request.cursorStore() != GfRequest.CursorStoreKind.none) {
+        if (run.request.cursorStore() != FollowUpExportRequest.CursorStoreKind.none) {
             run.cursorWritten = true;
             run.written = next;
         }
     }
 
-    public GfOutcome succeeded(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
+    public ExportOutcome succeeded(Exchange exchange) throws IOException {
+        FollowUpRun run = run(exchange);
         closeSpool(run, true);
         long millis = Math.max(1, java.time.Duration.between(run.startedAt, Timestamps.now()).toMillis());
         LOG.info("Guardrail follow-up export succeeded: {} row(s) delivered to {} in {} ms ({} rows/s)", run.delivered,
@@ -360,8 +360,8 @@ public class GfExport {
     }
 
     /** A failed run: partial files removed, the category from the failure or the stage it happened in. */
-    public GfOutcome failed(Exchange exchange) {
-        GfRun run = run(exchange);
+    public ExportOutcome failed(Exchange exchange) {
+        FollowUpRun run = run(exchange);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ExportFailure failure = ObjectHelper.getException(ExportFailure.class, caught);
         String category = failure != null ? failure.category() : run == null ? ExportFailure.CONFIG : run.stage;
@@ -370,7 +370,7 @@ public class GfExport {
             LOG.warn("Guardrail follow-up export failed in stage {}: {}", category, caught == null ? "" : caught.getClass().getName());
         }
         if (run == null) {
-            return new GfOutcome(false, category, detail, 0, null, null, null);
+            return new ExportOutcome(false, category, detail, 0, null, null, null);
         }
         if (run.fileOut != null) {
             try {
@@ -389,7 +389,7 @@ public class GfExport {
         return outcome(run, false, category, detail);
     }
 
-    private static void closeSpool(GfRun run, boolean keep) throws IOException {
+    private static void closeSpool(FollowUpRun run, boolean keep) throws IOException {
         if (run.spoolOut == null) {
             return;
         }
@@ -411,16 +411,16 @@ public class GfExport {
         }
     }
 
-    private static GfOutcome outcome(GfRun run, boolean succeeded, String category, String detail) {
+    private static ExportOutcome outcome(FollowUpRun run, boolean succeeded, String category, String detail) {
         Optional<CursorState> now = Optional.ofNullable(run.written).or(() -> Optional.ofNullable(run.stored));
-        return new GfOutcome(succeeded, category, detail, run.delivered,
+        return new ExportOutcome(succeeded, category, detail, run.delivered,
                 run.lastDelivered != null ? run.lastDelivered.createdAt() : now.map(CursorState::cursor).orElse(null),
                 run.lastDelivered != null ? run.lastDelivered.followUpId() : now.map(CursorState::lastFollowUpId).orElse(null),
                 run.written);
     }
 
     /** For the spool upload. */
-    public static Path spoolOf(GfRun run) {
+    public static Path spoolOf(FollowUpRun run) {
         return run.request.spool();
     }
 

@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
  * scheduled route's configuration (in-process history, files under the export directory), run records and the gap
  * warning between consecutive snapshots.
  */
-@Component("arRuns")
-public class ArRuns {
+@Component("runHistoryExportRunner")
+public class RunHistoryExportRunner {
     static final String LOCK = "provider-automation:export-provider-automation-runs";
     public static final String PIPELINE = "provider-automation-runs";
-    private static final Logger LOG = LoggerFactory.getLogger(ArRuns.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunHistoryExportRunner.class);
 
     private final ExportSettings settings;
     private final AdvisoryLocks locks;
@@ -35,7 +35,7 @@ public class ArRuns {
     /** Newest ranAt per category of the previous successful scheduled snapshot (this instance). */
     private final Map<String, Instant> previousNewest = new HashMap<>();
 
-    public ArRuns(ExportSettings settings, AdvisoryLocks locks, ExportStateRepository state, ProducerTemplate producer) {
+    public RunHistoryExportRunner(ExportSettings settings, AdvisoryLocks locks, ExportStateRepository state, ProducerTemplate producer) {
         this.settings = settings;
         this.locks = locks;
         this.state = state;
@@ -43,11 +43,11 @@ public class ArRuns {
     }
 
     /** The command: one export under the lock; another run in progress is a runtime failure (exit 1). */
-    public String command(ArRequest request) {
+    public String command(RunHistoryExportRequest request) {
         AdvisoryLocks.Lease lease = locks.tryAcquire(LOCK)
                 .orElseThrow(() -> new IllegalStateException("a run-history export is already running"));
         try (lease) {
-            return producer.requestBody("direct:ar-export", request, String.class);
+            return producer.requestBody("direct:run-history-export", request, String.class);
         }
     }
 
@@ -66,31 +66,31 @@ public class ArRuns {
             UUID runId = UUID.randomUUID();
             state.abandonRunning(PIPELINE, Timestamps.now());
             state.startRun(runId, PIPELINE, "schedule", Timestamps.now());
-            ArRequest request = new ArRequest("schedule", null, null, settings.runsLimit(), settings.runsFormat(), null,
+            RunHistoryExportRequest request = new RunHistoryExportRequest("schedule", null, null, settings.runsLimit(), settings.runsFormat(), null,
                     Path.of(settings.runsExportDir().orElse("exports/provider-automation")), 15_000, 1000);
-            Exchange result = producer.send("direct:ar-export", exchange -> exchange.getMessage().setBody(request));
-            GfOutcome outcome;
+            Exchange result = producer.send("direct:run-history-export", exchange -> exchange.getMessage().setBody(request));
+            ExportOutcome outcome;
             if (result.getException() != null) {
                 ExportFailure failure = ObjectHelper.getException(ExportFailure.class, result.getException());
                 String category = failure == null ? ExportFailure.SOURCE : failure.category();
                 String detail = failure == null ? ExportRetries.describe(result.getException()) : failure.getMessage();
                 LOG.error("Scheduled run-history export failed ({}): {}", category, detail);
-                outcome = new GfOutcome(false, category, detail, 0, null, null, null);
+                outcome = new ExportOutcome(false, category, detail, 0, null, null, null);
             } else {
                 @SuppressWarnings("unchecked")
-                List<ArRows.Row> rows = result.getProperty(ArExport.ROWS, List.class);
+                List<RunHistoryRows.Row> rows = result.getProperty(RunHistoryExport.ROWS, List.class);
                 warnOnGap(rows);
-                outcome = new GfOutcome(true, null, null, rows.size(), null, null, null);
+                outcome = new ExportOutcome(true, null, null, rows.size(), null, null, null);
             }
             state.finishRun(runId, outcome, Timestamps.now());
         }
     }
 
     /** 2.9: a gap when a category's oldest run now is newer than its newest run in the previous snapshot. */
-    synchronized void warnOnGap(List<ArRows.Row> rows) {
+    synchronized void warnOnGap(List<RunHistoryRows.Row> rows) {
         Map<String, Instant> newest = new HashMap<>();
         Map<String, Instant> oldest = new HashMap<>();
-        for (ArRows.Row row : rows) {
+        for (RunHistoryRows.Row row : rows) {
             Optional<Instant> ranAt = row.ranAt() == null ? Optional.empty() : Timestamps.parse(row.ranAt().asText());
             ranAt.ifPresent(at -> {
                 newest.merge(row.category(), at, (a, b) -> a.isAfter(b) ? a : b);

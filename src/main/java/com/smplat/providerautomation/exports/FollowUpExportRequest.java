@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param retryBaseMillis the first webhook retry wait (1 s in production; the doubling backoff starts from it)
  * @param spool           where a managed run spools the delivered rows for the artifact upload, or null
  */
-public record GfRequest(String trigger, int limit, Instant cursor, String providerId, Sink sink, Path filePath,
+public record FollowUpExportRequest(String trigger, int limit, Instant cursor, String providerId, Sink sink, Path filePath,
                         String webhookUrl, String webhookToken, CursorStoreKind cursorStore, Path cursorStorePath,
                         int pageSize, int settleSeconds, int webhookRetries, long retryBaseMillis, S3Target checkpoint,
                         Path spool) {
@@ -19,18 +19,18 @@ public record GfRequest(String trigger, int limit, Instant cursor, String provid
 
     public enum CursorStoreKind { none, file, db }
 
-    public GfRequest withSpool(Path spoolPath) {
-        return new GfRequest(trigger, limit, cursor, providerId, sink, filePath, webhookUrl, webhookToken, cursorStore,
+    public FollowUpExportRequest withSpool(Path spoolPath) {
+        return new FollowUpExportRequest(trigger, limit, cursor, providerId, sink, filePath, webhookUrl, webhookToken, cursorStore,
                 cursorStorePath, pageSize, settleSeconds, webhookRetries, retryBaseMillis, checkpoint, spoolPath);
     }
 
-    public GfRequest withRetryBaseMillis(long millis) {
-        return new GfRequest(trigger, limit, cursor, providerId, sink, filePath, webhookUrl, webhookToken, cursorStore,
+    public FollowUpExportRequest withRetryBaseMillis(long millis) {
+        return new FollowUpExportRequest(trigger, limit, cursor, providerId, sink, filePath, webhookUrl, webhookToken, cursorStore,
                 cursorStorePath, pageSize, settleSeconds, webhookRetries, millis, checkpoint, spool);
     }
 
     @Override
     public String toString() {
-        return "GfRequest[trigger=" + trigger + ", limit=" + limit + ", sink=" + sink + ", cursorStore=" + cursorStore + "]";
+        return "FollowUpExportRequest[trigger=" + trigger + ", limit=" + limit + ", sink=" + sink + ", cursorStore=" + cursorStore + "]";
     }
 }

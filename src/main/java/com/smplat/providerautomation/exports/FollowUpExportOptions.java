@@ -13,17 +13,17 @@ import java.util.function.Consumer;
  * The flags of {@code export-guardrail-followups} (exports.md 3.4, 3.5), validated before any side effect: a bad
  * value is a {@link SettingsException} (exit 2) naming the flag or variable, never echoing a secret.
  */
-public final class GfOptions {
+public final class FollowUpExportOptions {
     /** The raw flag values as given (null when absent). */
     public record Flags(String limit, String cursor, String providerId, String sink, String filePath, String webhookUrl,
                         String cursorStore, String cursorStorePath, String pageSize, String settleSeconds,
                         String webhookRetries) {
     }
 
-    private GfOptions() {
+    private FollowUpExportOptions() {
     }
 
-    public static GfRequest resolve(Flags flags, EnvSource env, Consumer<String> warn) {
+    public static FollowUpExportRequest resolve(Flags flags, EnvSource env, Consumer<String> warn) {
         int limit = integer("--limit", flags.limit(), 250, 1, 1_000_000);
         Instant cursor = null;
         if (flags.cursor() != null) {
@@ -33,13 +33,13 @@ public final class GfOptions {
         if (flags.providerId() != null && flags.providerId().isEmpty()) {
             throw new SettingsException("--provider-id must not be empty");
         }
-        GfRequest.Sink sink = choice("--sink", flags.sink(), "stdout", GfRequest.Sink.class);
-        GfRequest.CursorStoreKind store = choice("--cursor-store", flags.cursorStore(), "none", GfRequest.CursorStoreKind.class);
+        FollowUpExportRequest.Sink sink = choice("--sink", flags.sink(), "stdout", FollowUpExportRequest.Sink.class);
+        FollowUpExportRequest.CursorStoreKind store = choice("--cursor-store", flags.cursorStore(), "none", FollowUpExportRequest.CursorStoreKind.class);
         int pageSize = integer("--page-size", flags.pageSize(), 1000, 1, 1000);
         int settle = integer("--settle-seconds", flags.settleSeconds(), 30, 0, 3600);
         int retries = integer("--webhook-retries", flags.webhookRetries(), 3, 0, 10);
         String webhook = flags.webhookUrl() != null ? flags.webhookUrl() : env.get("ANALYTICS_GUARDRAIL_WEBHOOK").orElse(null);
-        if (sink == GfRequest.Sink.webhook) {
+        if (sink == FollowUpExportRequest.Sink.webhook) {
             if (webhook == null) {
                 throw new SettingsException("the webhook sink needs --webhook-url or ANALYTICS_GUARDRAIL_WEBHOOK");
             }
@@ -48,12 +48,12 @@ public final class GfOptions {
                         + " must be an absolute http(s) URL");
             }
         }
-        if (flags.filePath() != null && sink != GfRequest.Sink.file) {
+        if (flags.filePath() != null && sink != FollowUpExportRequest.Sink.file) {
             warn.accept("--file-path is ignored: the sink is " + sink);
         }
         S3Target checkpoint = null;
         if (env.get("GUARDRAIL_EXPORT_CURSOR_S3_URI").isPresent()) {
-            if (store == GfRequest.CursorStoreKind.none) {
+            if (store == FollowUpExportRequest.CursorStoreKind.none) {
                 warn.accept("GUARDRAIL_EXPORT_CURSOR_S3_URI is ignored: the cursor store is none");
             } else {
                 checkpoint = checkpoint(env);
@@ -61,8 +61,8 @@ public final class GfOptions {
         }
         Path filePath = Path.of(flags.filePath() != null ? flags.filePath() : "guardrail_followups.ndjson");
         Path cursorPath = Path.of(flags.cursorStorePath() != null ? flags.cursorStorePath() : "guardrail_followups_cursor.json");
-        return new GfRequest("command", limit, cursor, flags.providerId(), sink, filePath,
-                sink == GfRequest.Sink.webhook ? webhook : null, env.get("ANALYTICS_GUARDRAIL_WEBHOOK_TOKEN").orElse(null),
+        return new FollowUpExportRequest("command", limit, cursor, flags.providerId(), sink, filePath,
+                sink == FollowUpExportRequest.Sink.webhook ? webhook : null, env.get("ANALYTICS_GUARDRAIL_WEBHOOK_TOKEN").orElse(null),
                 store, cursorPath, pageSize, settle, retries, 1000, checkpoint, null);
     }
 
