@@ -1,6 +1,6 @@
 package com.smplat.providerautomation.cli;
 
-import com.smplat.providerautomation.config.EnvSource;
+import com.smplat.providerautomation.config.ExportSettings;
 import com.smplat.providerautomation.exports.RunHistoryExportOptions;
 import com.smplat.providerautomation.exports.RunHistoryExportRequest;
 import java.util.Map;
@@ -36,9 +36,9 @@ final class ExportRunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cli.validatedSettings();
+        ExportSettings settings = Cli.validatedSettings().exports();
         RunHistoryExportRequest request = RunHistoryExportOptions.resolve(new RunHistoryExportOptions.Flags(baseUrl, authToken, limit, format, output, timeout),
-                EnvSource.fromProcess());
+                settings);
         launcher.runOnce("direct:run-history-export-command", request, Map.of());
         return ExitCodes.SUCCESS;
     }

@@ -238,18 +238,41 @@ public class FollowUpExport {
         Message message = exchange.getMessage();
         com.smplat.providerautomation.support.HttpTargets.address(message, request.webhookUrl(), "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Idempotency-Key", FollowUpRows.idempotencyKey(run.page));
+        String key = FollowUpRows.idempotencyKey(run.page);
+        message.setHeader("Idempotency-Key", key);
         if (request.webhookToken() != null) {
             message.setHeader("Authorization", "Bearer " + request.webhookToken());
         }
-        message.setBody(FollowUpRows.webhookBody(run.page));
+        byte[] body = FollowUpRows.webhookBody(run.page);
+        if (request.webhookSecret() != null) {
+            // Standard Webhooks: the page's key is the message id, so a receiver drops a resent page as a replay
+            long timestamp = Timestamps.now().getEpochSecond();
+            message.setHeader("webhook-id", key);
+            message.setHeader("webhook-timestamp", Long.toString(timestamp));
+            message.setHeader("webhook-signature", WebhookSignature.sign(request.webhookSecret(), key, timestamp, body));
+        }
+        message.setBody(body);
         exchange.setProperty(ExportRetries.MAX_RETRIES, request.webhookRetries());
         exchange.setProperty(ExportRetries.BASE_DELAY, request.retryBaseMillis());
         exchange.removeProperty(ExportRetries.FAILURE);
     }
 
-    /** After the webhook step: a confirmed page moves the cursor (checkpoint per page); a failed one fails the run. */
-    public void webhookPageDone(Exchange exchange) throws IOException {
+    /**
+     * One landing object for the page (the {@code s3} sink, issue 12): its rows as the file sink writes them, the page's
+     * Idempotency-Key and the UTC date of its first createdAt, from which the route builds the object key.
+     */
+    public void prepareLandingPage(Exchange exchange) {
+        FollowUpRun run = run(exchange);
+        run.stage = ExportFailure.SINK;
+        S3Target landing = run.request.landing();
+        S3Transfers.preparePut(exchange, landing, FollowUpRows.ndjson(run.page), "application/x-ndjson");
+        exchange.getMessage().setHeader("Idempotency-Key", FollowUpRows.idempotencyKey(run.page));
+        exchange.setProperty("landingPrefix", landing.key().replaceAll("/+$", ""));
+        exchange.setProperty("landingDate", run.page.get(0).createdAt().substring(0, 10));
+    }
+
+    /** After the webhook post or the landing put: a confirmed page moves the cursor (checkpoint per page). */
+    public void pageDone(Exchange exchange) throws IOException {
         FollowUpRun run = run(exchange);
         Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
         exchange.removeProperty(ExportRetries.FAILURE);
@@ -257,13 +280,18 @@ public class FollowUpExport {
         exchange.getMessage().setBody(null);
         if (failure != null) {
             int attempts = exchange.getProperty(ExportRetries.ATTEMPTS, 1, Integer.class);
-            throw new ExportFailure(ExportFailure.SINK, "webhook page failed after " + attempts + " attempt(s) ("
-                    + ExportRetries.describe(failure) + ")");
+            throw new ExportFailure(ExportFailure.SINK, run.request.sink() + " page failed after " + attempts
+                    + " attempt(s) (" + ExportRetries.describe(failure) + ")");
         }
         spool(run, run.page);
         run.delivered += run.page.size();
         run.lastDelivered = run.page.get(run.page.size() - 1);
         writeCursor(run, run.delivered);
+    }
+
+    /** The webhook and s3 sinks confirm page by page; stdout and file confirm the whole run at its end. */
+    private static boolean perPage(FollowUpExportRequest request) {
+        return request.sink() == FollowUpExportRequest.Sink.webhook || request.sink() == FollowUpExportRequest.Sink.s3;
     }
 
     public void writeStdoutPage(Exchange exchange) {
@@ -314,11 +342,11 @@ public class FollowUpExport {
                 throw new ExportFailure(ExportFailure.SINK, "writing the file sink failed (" + e.getClass().getSimpleName() + ")");
             }
         }
-        if (request.sink() != FollowUpExportRequest.Sink.webhook) {
+        if (!perPage(request)) {
             run.delivered = run.pending;
             run.lastDelivered = run.lastPending;
         }
-        if (request.sink() != FollowUpExportRequest.Sink.webhook || run.delivered == 0) {
+        if (!perPage(request) || run.delivered == 0) {
             writeCursor(run, run.delivered);
         }
         if (run.fetched >= request.limit() && source.anyAfter(run.afterTs, run.afterId, run.upperBound, request.providerId())) {

@@ -36,7 +36,6 @@ public class FollowUpExportNotice {
         com.smplat.providerautomation.support.HttpTargets.address(message, url, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(payload);
-        exchange.setProperty(ExportRetries.MAX_RETRIES, 1);
         exchange.setProperty(ExportRetries.BASE_DELAY, 1000L);
     }
 }

@@ -65,7 +65,6 @@ public class RunHistoryExport {
             message.setHeader("Authorization", "Bearer " + request.authToken());
         }
         exchange.setProperty("runHistoryTimeoutMillis", request.timeoutMillis());
-        exchange.setProperty(ExportRetries.MAX_RETRIES, 2);
         exchange.setProperty(ExportRetries.BASE_DELAY, request.retryBaseMillis());
         exchange.removeProperty(ExportRetries.FAILURE);
     }

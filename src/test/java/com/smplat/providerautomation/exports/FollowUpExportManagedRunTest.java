@@ -13,10 +13,12 @@ import com.smplat.providerautomation.config.EnvSource;
 import com.smplat.providerautomation.config.ExportSettings;
 import com.smplat.providerautomation.ServiceTest;
 import com.smplat.providerautomation.support.Json;
+import com.smplat.providerautomation.support.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ServiceTest
 class FollowUpExportManagedRunTest {
     @Autowired
-    FollowUpExportRunner runs;
+    ProducerTemplate producer;
 
     @Autowired
     ExportStateRepository state;
@@ -54,6 +56,17 @@ class FollowUpExportManagedRunTest {
         return ExportSettings.from(EnvSource.of(env));
     }
 
+    /** One managed run with these settings, as the schedule or the trigger starts it (its record, then the route). */
+    private UUID runManaged(ExportSettings settings, String trigger) {
+        UUID runId = UUID.randomUUID();
+        state.startRun(runId, FollowUpExport.PIPELINE, trigger, Timestamps.now());
+        producer.send("direct:followup-export-managed-run", exchange -> {
+            exchange.setProperty("runId", runId.toString());
+            exchange.getMessage().setBody(settings);
+        });
+        return runId;
+    }
+
     private String slackText(String slack) throws Exception {
         var posts = ProviderStub.server().findAll(postRequestedFor(urlPathEqualTo(slack)));
         assertThat(posts).hasSize(1);
@@ -69,7 +82,7 @@ class FollowUpExportManagedRunTest {
         ProviderStub.server().stubFor(post("/slack/" + id).willReturn(aResponse().withStatus(200)));
         var cursorBefore = state.cursor(FollowUpExport.PIPELINE, "");
         var statusBefore = state.status(FollowUpExport.PIPELINE);
-        UUID runId = runs.runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "schedule");
+        UUID runId = runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "schedule");
         JsonNode record = Json.MAPPER.valueToTree(state.run(FollowUpExport.PIPELINE, runId).orElseThrow());
         assertThat(record.get("status").asText()).isEqualTo("failed");
         assertThat(record.get("errorCategory").asText()).isEqualTo("sink");
@@ -92,7 +105,7 @@ class FollowUpExportManagedRunTest {
         jdbc.update("INSERT INTO provider_guardrail_followup (provider_id, action, created_at) VALUES (?, 'resume', now() - interval '1 minute')", id);
         ProviderStub.server().stubFor(post("/managed/" + id).willReturn(aResponse().withStatus(200)));
         ProviderStub.server().stubFor(post("/slack/" + id).willReturn(aResponse().withStatus(200)));
-        UUID runId = runs.runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "manual");
+        UUID runId = runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "manual");
         JsonNode record = Json.MAPPER.valueToTree(state.run(FollowUpExport.PIPELINE, runId).orElseThrow());
         assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("succeeded");
         long rows = record.get("rows").asLong();
@@ -114,7 +127,7 @@ class FollowUpExportManagedRunTest {
 
         // a second run finds nothing new: rows 0, same position, the artifact URL kept
         ProviderStub.server().resetRequests();
-        UUID second = runs.runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "manual");
+        UUID second = runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "manual");
         JsonNode again = Json.MAPPER.readTree(state.status(FollowUpExport.PIPELINE).orElseThrow());
         assertThat(state.run(FollowUpExport.PIPELINE, second).orElseThrow().get("status")).isEqualTo("succeeded");
         assertThat(again.get("rows").asLong()).isZero();
