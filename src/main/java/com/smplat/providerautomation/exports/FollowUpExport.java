@@ -4,7 +4,6 @@ import com.smplat.providerautomation.support.AtomicFiles;
 import com.smplat.providerautomation.support.Timestamps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,71 +43,6 @@ public class FollowUpExport {
         this.stdout = out;
     }
 
-    /** The state of one run. Public getters are read by the route's simple expressions. */
-    public static final class FollowUpRun {
-        final FollowUpExportRequest request;
-        final CursorStore store;
-        final Instant startedAt;
-        String stage = ExportFailure.CONFIG;
-        CursorState stored;
-        Instant afterTs;
-        String afterId;
-        Instant upperBound;
-        List<FollowUpRows.Row> page = List.of();
-        long fetched;
-        boolean more = true;
-        long delivered;
-        long pending;
-        FollowUpRows.Row lastDelivered;
-        FollowUpRows.Row lastPending;
-        boolean cursorWritten;
-        CursorState written;
-        OutputStream fileOut;
-        OutputStream spoolOut;
-
-        FollowUpRun(FollowUpExportRequest request, CursorStore store, Instant startedAt) {
-            this.request = request;
-            this.store = store;
-            this.startedAt = startedAt;
-        }
-
-        public boolean isCheckpointConfigured() {
-            return request.checkpoint() != null && request.cursorStore() != FollowUpExportRequest.CursorStoreKind.none;
-        }
-
-        public boolean isUploadCheckpoint() {
-            return isCheckpointConfigured() && cursorWritten;
-        }
-
-        public boolean isMore() {
-            return more;
-        }
-
-        public boolean isPageEmpty() {
-            return page.isEmpty();
-        }
-
-        public String getSink() {
-            return request.sink().name();
-        }
-
-        public long getDelivered() {
-            return delivered;
-        }
-
-        public CursorState getWritten() {
-            return written;
-        }
-
-        public Instant getStartedAt() {
-            return startedAt;
-        }
-
-        public FollowUpExportRequest getRequest() {
-            return request;
-        }
-    }
-
     private CursorStore storeFor(FollowUpExportRequest request) {
         return switch (request.cursorStore()) {
             case none -> CursorStore.none();
@@ -124,51 +58,8 @@ public class FollowUpExport {
         exchange.getMessage().removeHeaders("*");
     }
 
-    private static FollowUpRun run(Exchange exchange) {
+    static FollowUpRun run(Exchange exchange) {
         return exchange.getProperty(RUN, FollowUpRun.class);
-    }
-
-    // ---- S3 checkpoint (3.8)
-
-    public void prepareCheckpointDownload(Exchange exchange) {
-        FollowUpRun run = run(exchange);
-        run.stage = ExportFailure.CHECKPOINT_DOWNLOAD;
-        S3Transfers.prepareGet(exchange, run.request.checkpoint());
-    }
-
-    public void checkpointDownloaded(Exchange exchange) throws IOException {
-        FollowUpRun run = run(exchange);
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
-        if (failure != null) {
-            if (Objects.equals(ExportRetries.s3Status(failure), 404)) {
-                LOG.info("No S3 checkpoint at {} yet: keeping the local cursor", run.request.checkpoint());
-                return;
-            }
-            throw new ExportFailure(ExportFailure.CHECKPOINT_DOWNLOAD,
-                    "S3 checkpoint download failed (" + ExportRetries.describe(failure) + ")");
-        }
-        byte[] content = exchange.getMessage().getBody(byte[].class);
-        run.stage = ExportFailure.CONFIG;
-        CursorState parsed = CursorState.parse(content, "the S3 checkpoint");
-        run.store.restore(content, parsed);
-        LOG.info("Cursor restored from the S3 checkpoint {}", run.request.checkpoint());
-    }
-
-    public void prepareCheckpointUpload(Exchange exchange) {
-        FollowUpRun run = run(exchange);
-        run.stage = ExportFailure.CHECKPOINT_UPLOAD;
-        byte[] content = run.store.checkpointBytes().orElseThrow();
-        S3Transfers.preparePut(exchange, run.request.checkpoint(), content, "application/json");
-    }
-
-    public void checkpointUploaded(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
-        if (failure != null) {
-            throw new ExportFailure(ExportFailure.CHECKPOINT_UPLOAD,
-                    "S3 checkpoint upload failed (" + ExportRetries.describe(failure) + ")");
-        }
     }
 
     // ---- cursor and pages (3.3, 3.5, 3.7)
@@ -427,15 +318,6 @@ public class FollowUpExport {
             AtomicFiles.commit(AtomicFiles.partialOf(run.request.spool()), run.request.spool());
         } else {
             AtomicFiles.discard(run.request.spool());
-        }
-    }
-
-    /** After a failure with confirmed pages, the checkpoint upload still runs (3.8); its own failure is only logged. */
-    public void afterFailureUpload(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
-        if (failure != null) {
-            LOG.warn("Uploading the partial progress checkpoint failed ({})", ExportRetries.describe(failure));
         }
     }
 

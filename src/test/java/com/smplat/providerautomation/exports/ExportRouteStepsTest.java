@@ -117,7 +117,7 @@ class ExportRouteStepsTest {
         // the run's state is one mutable object: read the confirmed rows as each page passes the step
         List<Long> delivered = new CopyOnWriteArrayList<>();
         confirmed.whenAnyExchangeReceived(exchange -> delivered.add(
-                exchange.getProperty(FollowUpExport.RUN, FollowUpExport.FollowUpRun.class).getDelivered()));
+                exchange.getProperty(FollowUpExport.RUN, FollowUpRun.class).getDelivered()));
 
         producer.requestBody("direct:followup-export", request(FollowUpExportRequest.Sink.webhook, ProviderStub.baseUrl() + hook));
 
