@@ -1,13 +1,13 @@
 package com.smplat.providerautomation.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.smplat.providerautomation.config.EnvSource;
+import com.smplat.providerautomation.config.ExportSettings;
 import com.smplat.providerautomation.config.SettingsException;
 import com.smplat.providerautomation.exports.CursorState;
 import com.smplat.providerautomation.exports.CursorStore;
 import com.smplat.providerautomation.exports.ExportFailure;
-import com.smplat.providerautomation.exports.GfOptions;
-import com.smplat.providerautomation.exports.GfRequest;
+import com.smplat.providerautomation.exports.FollowUpExportOptions;
+import com.smplat.providerautomation.exports.FollowUpExportRequest;
 import com.smplat.providerautomation.support.Json;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export-guardrail-followups", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Exports guardrail follow-ups (exports.md 3) forward on (createdAt, id), as NDJSON to stdout or a",
-            "file, or page by page to a webhook. Data goes to stdout, everything else to stderr.",
+            "file, or page by page to a webhook or to S3 objects. Data goes to stdout, everything else to stderr.",
             "Environment: ANALYTICS_GUARDRAIL_WEBHOOK (--webhook-url fallback), ANALYTICS_GUARDRAIL_WEBHOOK_TOKEN,",
+            "GUARDRAIL_EXPORT_WEBHOOK_SECRET (whsec_..., signed pages), GUARDRAIL_EXPORT_LANDING_S3_URI (the s3 sink),",
             "GUARDRAIL_EXPORT_CURSOR_S3_URI, GUARDRAIL_EXPORT_AWS_ACCESS_KEY_ID, GUARDRAIL_EXPORT_AWS_SECRET_ACCESS_KEY,",
             "GUARDRAIL_EXPORT_AWS_REGION, GUARDRAIL_EXPORT_S3_ENDPOINT (S3 settings apply with --cursor-store file|db),",
             "DATABASE_URL."},
@@ -38,7 +39,7 @@ final class ExportFollowUpsCommand implements Callable<Integer> {
     String cursor;
     @Option(names = "--provider-id", paramLabel = "ID", description = "Only this provider's rows (exact match).")
     String providerId;
-    @Option(names = "--sink", paramLabel = "S", description = "stdout, file or webhook (default stdout).")
+    @Option(names = "--sink", paramLabel = "S", description = "stdout, file, webhook or s3 (default stdout).")
     String sink;
     @Option(names = "--file-path", paramLabel = "P", description = "File of the file sink (default guardrail_followups.ndjson).")
     String filePath;
@@ -61,11 +62,11 @@ final class ExportFollowUpsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Cli.validatedSettings();
-        EnvSource env = EnvSource.fromProcess();
-        GfRequest request = GfOptions.resolve(new GfOptions.Flags(limit, cursor, providerId, sink, filePath, webhookUrl,
-                cursorStore, cursorStorePath, pageSize, settleSeconds, webhookRetries), env, this::warn);
-        if (request.cursorStore() == GfRequest.CursorStoreKind.file && request.checkpoint() == null) {
+        // the settings are bound once; the flags overlay them
+        ExportSettings settings = Cli.validatedSettings().exports();
+        FollowUpExportRequest request = FollowUpExportOptions.resolve(new FollowUpExportOptions.Flags(limit, cursor, providerId, sink, filePath, webhookUrl,
+                cursorStore, cursorStorePath, pageSize, settleSeconds, webhookRetries), settings, this::warn);
+        if (request.cursorStore() == FollowUpExportRequest.CursorStoreKind.file && request.checkpoint() == null) {
             // without an S3 checkpoint, the cursor file can be checked before anything starts (exports.md 3.5)
             try {
                 Optional<CursorState> stored = new CursorStore.FileStore(request.cursorStorePath()).read();
@@ -76,7 +77,7 @@ final class ExportFollowUpsCommand implements Callable<Integer> {
                 throw new SettingsException(e.getMessage());
             }
         }
-        JsonNode outcome = Json.MAPPER.readTree(launcher.runOnce("direct:gf-export-command", request, Map.of()));
+        JsonNode outcome = Json.MAPPER.readTree(launcher.runOnce("direct:followup-export-command", request, Map.of()));
         if ("succeeded".equals(outcome.path("status").asText())) {
             warn("exported " + outcome.path("rows").asLong() + " row(s); cursor " + outcome.path("cursor").asText("none"));
             return ExitCodes.SUCCESS;

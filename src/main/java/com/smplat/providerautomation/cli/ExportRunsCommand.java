@@ -1,8 +1,8 @@
 package com.smplat.providerautomation.cli;
 
-import com.smplat.providerautomation.config.EnvSource;
-import com.smplat.providerautomation.exports.ArOptions;
-import com.smplat.providerautomation.exports.ArRequest;
+import com.smplat.providerautomation.config.ExportSettings;
+import com.smplat.providerautomation.exports.RunHistoryExportOptions;
+import com.smplat.providerautomation.exports.RunHistoryExportRequest;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,10 +36,10 @@ final class ExportRunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cli.validatedSettings();
-        ArRequest request = ArOptions.resolve(new ArOptions.Flags(baseUrl, authToken, limit, format, output, timeout),
-                EnvSource.fromProcess());
-        launcher.runOnce("direct:ar-export-command", request, Map.of());
+        ExportSettings settings = Cli.validatedSettings().exports();
+        RunHistoryExportRequest request = RunHistoryExportOptions.resolve(new RunHistoryExportOptions.Flags(baseUrl, authToken, limit, format, output, timeout),
+                settings);
+        launcher.runOnce("direct:run-history-export-command", request, Map.of());
         return ExitCodes.SUCCESS;
     }
 }

@@ -16,7 +16,8 @@ public record ExportSettings(
         Optional<String> slackWebhook, Optional<String> workflowUrl, Optional<String> triggerToken,
         Optional<String> cursorS3Uri, Optional<String> awsAccessKeyId, Optional<String> awsSecretAccessKey,
         String awsRegion, Optional<String> s3Endpoint, Optional<String> statusS3Uri, Optional<String> artifactS3Uri,
-        Optional<String> fileSinkPath, Optional<DatabaseTarget> sourceDatabase) {
+        Optional<String> fileSinkPath, Optional<DatabaseTarget> sourceDatabase, Optional<String> webhookSecret,
+        Optional<String> landingS3Uri) {
 
     public static ExportSettings from(EnvSource env) {
         int runsLimit = env.integer("SMPLAT_AUTOMATION_EXPORT_LIMIT", 100);
@@ -29,8 +30,8 @@ public record ExportSettings(
         }
         int limit = range(env, "GUARDRAIL_EXPORT_LIMIT", 1000, 1, 1_000_000);
         String sink = env.string("GUARDRAIL_EXPORT_SINK", "webhook");
-        if (!sink.equals("stdout") && !sink.equals("file") && !sink.equals("webhook")) {
-            throw new SettingsException("GUARDRAIL_EXPORT_SINK must be stdout, file or webhook");
+        if (!sink.equals("stdout") && !sink.equals("file") && !sink.equals("webhook") && !sink.equals("s3")) {
+            throw new SettingsException("GUARDRAIL_EXPORT_SINK must be stdout, file, webhook or s3");
         }
         return new ExportSettings(
                 env.bool("SMPLAT_AUTOMATION_EXPORT_ENABLED", false),
@@ -50,7 +51,26 @@ public record ExportSettings(
                 env.get("GUARDRAIL_EXPORT_AWS_SECRET_ACCESS_KEY"), env.string("GUARDRAIL_EXPORT_AWS_REGION", "us-east-1"),
                 env.get("GUARDRAIL_EXPORT_S3_ENDPOINT").map(v -> v.replaceAll("/+$", "")),
                 env.get("GUARDRAIL_EXPORT_STATUS_S3_URI"), env.get("GUARDRAIL_EXPORT_ARTIFACT_S3_URI"),
-                env.get("GUARDRAIL_EXPORT_FILE_PATH"), sourceDatabase(env));
+                env.get("GUARDRAIL_EXPORT_FILE_PATH"), sourceDatabase(env),
+                webhookSecret(env),
+                env.get("GUARDRAIL_EXPORT_LANDING_S3_URI"));
+    }
+
+    /** GUARDRAIL_EXPORT_WEBHOOK_SECRET: a Standard Webhooks signing key, {@code whsec_<base64>}. */
+    private static Optional<String> webhookSecret(EnvSource env) {
+        Optional<String> secret = env.get("GUARDRAIL_EXPORT_WEBHOOK_SECRET");
+        if (secret.isPresent()) {
+            boolean usable;
+            try {
+                usable = secret.get().startsWith("whsec_") && java.util.Base64.getDecoder().decode(secret.get().substring(6)).length > 0;
+            } catch (IllegalArgumentException e) {
+                usable = false;
+            }
+            if (!usable) {
+                throw new SettingsException("GUARDRAIL_EXPORT_WEBHOOK_SECRET must have the form whsec_<base64>");
+            }
+        }
+        return secret;
     }
 
     /** GUARDRAIL_EXPORT_DATABASE_URL: a read replica for the follow-up export's query, in DATABASE_URL's forms. */

@@ -47,6 +47,8 @@ public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcesso
         // read by routes/export-*-schedules.yaml
         derived.put("exports.runs-cron", settings.exports().runsCron());
         derived.put("exports.followups-cron", settings.exports().followUpsCron());
+        derived.put("exports.runs-enabled", settings.exports().runsEnabled());
+        derived.put("exports.followups-enabled", settings.exports().followUpsEnabled());
         environment.getPropertySources().addLast(new MapPropertySource("provider-automation-settings", derived));
         environment.addActiveProfile(settings.server().environment().label());
     }

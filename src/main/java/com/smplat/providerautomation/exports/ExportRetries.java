@@ -23,8 +23,16 @@ public class ExportRetries {
     public static final String ATTEMPTS = "exportAttempts";
     static final long MAX_RETRY_AFTER_MILLIS = 60_000;
 
+    /** Exchange property: the retry policy of route template http-post-with-retry, {@code webhook} or {@code notice}. */
+    public static final String RETRY_POLICY = "exportRetryPolicy";
+
+    /** Route template http-post-with-retry: the policy its instance names. */
+    public boolean retryHttpPost(Exchange exchange) {
+        return "notice".equals(exchange.getProperty(RETRY_POLICY, String.class)) ? retryNotice(exchange) : retryWebhook(exchange);
+    }
+
     /** Webhook (exports.md 3.6): transport errors, timeouts, 408, 429 and 5xx; Retry-After on 429/503, capped at 60 s. */
-    public boolean retryWebhook(Exchange exchange) {
+    private boolean retryWebhook(Exchange exchange) {
         Throwable error = failure(exchange);
         Integer status = httpStatus(error);
         boolean retryable = status == null ? transport(error) : status == 408 || status == 429 || status >= 500;
@@ -40,7 +48,7 @@ public class ExportRetries {
     }
 
     /** Chat notice (exports.md 3.12): one retry on a 5xx only. */
-    public boolean retryNotice(Exchange exchange) {
+    private boolean retryNotice(Exchange exchange) {
         Integer status = httpStatus(failure(exchange));
         return retry(exchange, status != null && status >= 500, null);
     }

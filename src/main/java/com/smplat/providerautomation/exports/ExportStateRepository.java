@@ -62,7 +62,7 @@ public class ExportStateRepository {
                 new MapSqlParameterSource("pipeline", pipeline).addValue("kept", RUNS_KEPT));
     }
 
-    public void finishRun(UUID runId, GfOutcome outcome, Instant finishedAt) {
+    public void finishRun(UUID runId, ExportOutcome outcome, Instant finishedAt) {
         jdbc.update("""
                 UPDATE export_runs SET status = :status, error_category = :category, error_detail = :detail, rows = :rows,
                        cursor = :cursor, last_follow_up_id = CAST(:lastId AS uuid), finished_at = :finishedAt

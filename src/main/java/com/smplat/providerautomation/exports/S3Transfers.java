@@ -41,7 +41,6 @@ final class S3Transfers {
 
     private static void prepare(Exchange exchange, String endpoint) {
         exchange.setProperty(ENDPOINT, endpoint);
-        exchange.setProperty(ExportRetries.MAX_RETRIES, 2);
         exchange.setProperty(ExportRetries.BASE_DELAY, exchange.getProperty(ExportRetries.BASE_DELAY + ".s3", 1000L, Long.class));
         exchange.removeProperty(ExportRetries.FAILURE);
     }

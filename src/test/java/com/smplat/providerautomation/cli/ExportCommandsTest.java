@@ -109,7 +109,7 @@ class ExportCommandsTest {
 
     @Test
     void theWebhookCommandDeliversEveryRowOnceThenNothingThenOnlyNewRows() throws Exception {
-        String providerId = ProviderOrderFixtures.uniqueId("gf-cmd");
+        String providerId = ProviderOrderFixtures.uniqueId("followup-export-cmd");
         String hook = "/cmd-hooks/" + providerId;
         ProviderStub.server().stubFor(post(hook).willReturn(aResponse().withStatus(202)));
         for (int i = 0; i < 3; i++) {
@@ -162,7 +162,7 @@ class ExportCommandsTest {
 
     @Test
     void theRunHistoryExportPrintsOnlyItsDocumentOnStdout() throws Exception {
-        String base = ProviderStub.baseUrl() + "/" + ProviderOrderFixtures.uniqueId("ar-cmd");
+        String base = ProviderStub.baseUrl() + "/" + ProviderOrderFixtures.uniqueId("run-history-export-cmd");
         ProviderStub.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 urlPathEqualTo(base.substring(ProviderStub.baseUrl().length()) + "/api/v1/fulfillment/providers/automation/status/history"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"replay\": [], \"alerts\": []}")));

@@ -48,7 +48,7 @@ class ExportSettingsTest {
     @Test
     void badValuesNameTheVariableNotTheValue() {
         Map<String, String> bad = Map.of("SMPLAT_AUTOMATION_EXPORT_LIMIT", "200", "SMPLAT_AUTOMATION_EXPORT_FORMAT", "xml",
-                "GUARDRAIL_EXPORT_SINK", "s3", "GUARDRAIL_EXPORT_PAGE_SIZE", "1001", "GUARDRAIL_EXPORT_SETTLE_SECONDS", "-1",
+                "GUARDRAIL_EXPORT_SINK", "ftp", "GUARDRAIL_EXPORT_PAGE_SIZE", "1001", "GUARDRAIL_EXPORT_SETTLE_SECONDS", "-1",
                 "GUARDRAIL_EXPORT_WEBHOOK_RETRIES", "eleven", "GUARDRAIL_EXPORT_CRON", "every hour", "GUARDRAIL_EXPORT_LIMIT", "-7");
         bad.forEach((name, value) -> assertThatThrownBy(() -> exports(Map.of(name, value))).as(name)
                 .isInstanceOf(SettingsException.class).hasMessageContaining(name).hasMessageNotContaining(value));

@@ -251,7 +251,7 @@ class OpsConsoleBrowserTest {
     @Test
     @Order(6)
     void theExportCardSaysARunIsAlreadyInProgressOn409() {
-        assumeTrue(camel.getRoute("gf-export-trigger") != null, "the guardrail export endpoints (#5) are not on this branch");
+        assumeTrue(camel.getRoute("followup-export-trigger") != null, "the guardrail export endpoints (#5) are not on this branch");
         String token = environment.getProperty("GUARDRAIL_EXPORT_TRIGGER_TOKEN");
         assumeTrue(token != null, "no GUARDRAIL_EXPORT_TRIGGER_TOKEN in the test context");
         signIn(ServiceTest.API_KEY);

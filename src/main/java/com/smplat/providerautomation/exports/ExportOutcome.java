@@ -7,7 +7,7 @@ import java.util.Map;
  * How a GF run ended (exports.md 3.9): rows confirmed, the cursor after the run, and for a failure its category and a
  * short detail that carries no secret.
  */
-public record GfOutcome(boolean succeeded, String category, String detail, long rows, String cursor,
+public record ExportOutcome(boolean succeeded, String category, String detail, long rows, String cursor,
                         String lastFollowUpId, CursorState written) {
 
     public int exitCode() {

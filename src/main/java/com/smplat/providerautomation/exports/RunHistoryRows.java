@@ -15,13 +15,13 @@ import java.util.Map;
  * order received; the eight lifted summary members; CSV cells quoted if and only if they hold {@code ,}, {@code "},
  * CR or LF (the quoting is done here, camel-csv writes the records with CRLF and no quoting of its own).
  */
-public final class ArRows {
+public final class RunHistoryRows {
     public static final List<String> CSV_HEADER = List.of("category", "ran_at", "scheduled_backlog", "next_scheduled_at",
             "processed", "succeeded", "failed", "alerts_sent", "alerts_digest", "load_alerts_digest", "summary_json");
     private static final String[][] LIFTED = {{"scheduled_backlog", "scheduledBacklog"}, {"next_scheduled_at", "nextScheduledAt"},
         {"processed", "processed"}, {"succeeded", "succeeded"}, {"failed", "failed"}, {"alerts_sent", "alertsSent"}};
 
-    private ArRows() {
+    private RunHistoryRows() {
     }
 
     /** One flattened run. */

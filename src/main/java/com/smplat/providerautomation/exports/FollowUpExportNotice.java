@@ -4,13 +4,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
-/** The GF chat notice (exports.md 3.12): its verbatim lines, and the request glue of route {@code gf-notify}. */
-@Component("gfNotices")
-public class GfNotices {
+/** The GF chat notice (exports.md 3.12): its verbatim lines, and the request glue of route {@code followup-export-notify}. */
+@Component("followUpExportNotice")
+public class FollowUpExportNotice {
     /** Exchange property: the Slack incoming-webhook URL (secret: it travels in headers, never in an endpoint URI). */
-    public static final String WEBHOOK = "gfNoticeWebhook";
+    public static final String WEBHOOK = "followUpNoticeWebhook";
 
-    static String text(GfOutcome outcome, String runReference) {
+    static String text(ExportOutcome outcome, String runReference) {
         if (outcome.succeeded()) {
             CursorState written = outcome.written();
             return String.join("\n",
@@ -36,7 +36,6 @@ public class GfNotices {
         com.smplat.providerautomation.support.HttpTargets.address(message, url, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(payload);
-        exchange.setProperty(ExportRetries.MAX_RETRIES, 1);
         exchange.setProperty(ExportRetries.BASE_DELAY, 1000L);
     }
 }

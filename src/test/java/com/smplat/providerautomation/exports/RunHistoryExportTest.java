@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Run-history exports (exports.md 2) from a WireMock history endpoint, and in-process for the schedule. */
 @ServiceTest
-class ArExportTest {
+class RunHistoryExportTest {
     static final String HISTORY = "/api/v1/fulfillment/providers/automation/status/history";
     static final String SPEC_RESPONSE = """
             {"replay": [{"ranAt": "2025-01-13T10:00:00Z",
@@ -53,8 +53,8 @@ class ArExportTest {
         base = ProviderStub.baseUrl() + "/" + ProviderOrderFixtures.uniqueId("ar");
     }
 
-    ArRequest request(String format, Path output, String token) {
-        return new ArRequest("command", base + "//", token, 7, format, output, null, 5000, 5);
+    RunHistoryExportRequest request(String format, Path output, String token) {
+        return new RunHistoryExportRequest("command", base + "//", token, 7, format, output, null, 5000, 5);
     }
 
     String path() {
@@ -70,7 +70,7 @@ class ArExportTest {
     void theCsvMatchesTheSpecByteForByte() throws Exception {
         answer(SPEC_RESPONSE);
         Path out = dir.resolve("nested/runs.csv");
-        producer.requestBody("direct:ar-export", request("csv", out, null));
+        producer.requestBody("direct:run-history-export", request("csv", out, null));
         assertThat(new String(Files.readAllBytes(out), StandardCharsets.UTF_8)).isEqualTo(SPEC_CSV);
         assertThat(Files.exists(dir.resolve("nested/runs.csv.partial"))).isFalse();
         var sent = ProviderStub.server().findAll(getRequestedFor(urlPathEqualTo(path())));
@@ -84,7 +84,7 @@ class ArExportTest {
     void theJsonDocumentHasElevenMembersPerRowAndKeepsNumbersAsWritten() throws Exception {
         answer(SPEC_RESPONSE.replace("\"processed\": 3", "\"processed\": 3, \"ratio\": 0.6, \"ok\": true"));
         Path out = dir.resolve("runs.json");
-        producer.requestBody("direct:ar-export", request("json", out, "tok-1"));
+        producer.requestBody("direct:run-history-export", request("json", out, "tok-1"));
         String text = Files.readString(out);
         assertThat(text).endsWith("}\n").contains("0.6");
         JsonNode doc = Json.MAPPER.readTree(text);
@@ -103,10 +103,10 @@ class ArExportTest {
     void zeroRunsStillWriteTheFile() throws Exception {
         answer("{\"replay\": [], \"alerts\": [], \"other\": 3}");
         Path csv = dir.resolve("empty.csv");
-        producer.requestBody("direct:ar-export", request("csv", csv, null));
-        assertThat(Files.readString(csv)).isEqualTo(ArRows.CSV_HEADER.stream().reduce((a, b) -> a + "," + b).orElseThrow() + "\r\n");
+        producer.requestBody("direct:run-history-export", request("csv", csv, null));
+        assertThat(Files.readString(csv)).isEqualTo(RunHistoryRows.CSV_HEADER.stream().reduce((a, b) -> a + "," + b).orElseThrow() + "\r\n");
         Path json = dir.resolve("empty.json");
-        producer.requestBody("direct:ar-export", request("json", json, null));
+        producer.requestBody("direct:run-history-export", request("json", json, null));
         assertThat(Json.MAPPER.readTree(Files.readString(json)).get("runs")).isEmpty();
     }
 
@@ -119,7 +119,7 @@ class ArExportTest {
         ProviderStub.server().stubFor(get(urlPathEqualTo(path())).inScenario(base).whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody(SPEC_RESPONSE)));
         Path out = dir.resolve("runs.csv");
-        producer.requestBody("direct:ar-export", request("csv", out, null));
+        producer.requestBody("direct:run-history-export", request("csv", out, null));
         assertThat(Files.readString(out)).isEqualTo(SPEC_CSV);
         assertThat(ProviderStub.server().findAll(getRequestedFor(urlPathEqualTo(path())))).hasSize(3);
     }
@@ -128,7 +128,7 @@ class ArExportTest {
     void a4xxIsNotRetriedAndWritesNothing() throws Exception {
         ProviderStub.server().stubFor(get(urlPathEqualTo(path())).willReturn(aResponse().withStatus(422)));
         Path out = dir.resolve("runs.csv");
-        assertThatThrownBy(() -> producer.requestBody("direct:ar-export", request("csv", out, null)))
+        assertThatThrownBy(() -> producer.requestBody("direct:run-history-export", request("csv", out, null)))
                 .isInstanceOf(CamelExecutionException.class)
                 .hasStackTraceContaining("HTTP 422").hasStackTraceContaining(HISTORY);
         assertThat(ProviderStub.server().findAll(getRequestedFor(urlPathEqualTo(path())))).hasSize(1);
@@ -141,15 +141,15 @@ class ArExportTest {
     void aBodyThatIsNotAJsonObjectFailsWithoutOutput() throws Exception {
         answer("[1, 2]");
         Path out = dir.resolve("runs.json");
-        assertThatThrownBy(() -> producer.requestBody("direct:ar-export", request("json", out, null)))
+        assertThatThrownBy(() -> producer.requestBody("direct:run-history-export", request("json", out, null)))
                 .hasStackTraceContaining("not a JSON object");
         assertThat(Files.exists(out)).isFalse();
     }
 
     @Test
     void theScheduledShapeReadsHistoryInProcessIntoATimestampedFile() throws Exception {
-        ArRequest scheduled = new ArRequest("schedule", null, null, 100, "csv", null, dir.resolve("exports"), 15000, 5);
-        producer.requestBody("direct:ar-export", scheduled);
+        RunHistoryExportRequest scheduled = new RunHistoryExportRequest("schedule", null, null, 100, "csv", null, dir.resolve("exports"), 15000, 5);
+        producer.requestBody("direct:run-history-export", scheduled);
         try (var files = Files.list(dir.resolve("exports"))) {
             var names = files.map(p -> p.getFileName().toString()).toList();
             assertThat(names).hasSize(1);

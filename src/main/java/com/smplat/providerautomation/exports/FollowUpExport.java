@@ -4,7 +4,6 @@ import com.smplat.providerautomation.support.AtomicFiles;
 import com.smplat.providerautomation.support.Timestamps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,11 +22,11 @@ import org.springframework.stereotype.Component;
  * position and settle bound, keyset pages, sink writes, the delivery-gated cursor, and the checkpoint glue. The route
  * does the I/O with the webhook and S3; this bean keeps the run's state in exchange property {@link #RUN}.
  */
-@Component("gfExport")
-public class GfExport {
-    public static final String RUN = "gfRun";
+@Component("followUpExport")
+public class FollowUpExport {
+    public static final String RUN = "followUpRun";
     public static final String PIPELINE = "guardrail-followups";
-    private static final Logger LOG = LoggerFactory.getLogger(GfExport.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpExport.class);
     private static final Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
 
     private final FollowUpExportRepository source;
@@ -35,7 +34,7 @@ public class GfExport {
     /** stdout of the process; replaceable in tests. */
     private volatile PrintStream stdout = System.out;
 
-    public GfExport(FollowUpExportRepository source, ExportStateRepository state) {
+    public FollowUpExport(FollowUpExportRepository source, ExportStateRepository state) {
         this.source = source;
         this.state = state;
     }
@@ -44,72 +43,7 @@ public class GfExport {
         this.stdout = out;
     }
 
-    /** The state of one run. Public getters are read by the route's simple expressions. */
-    public static final class GfRun {
-        final GfRequest request;
-        final CursorStore store;
-        final Instant startedAt;
-        String stage = ExportFailure.CONFIG;
-        CursorState stored;
-        Instant afterTs;
-        String afterId;
-        Instant upperBound;
-        List<FollowUpRows.Row> page = List.of();
-        long fetched;
-        boolean more = true;
-        long delivered;
-        long pending;
-        FollowUpRows.Row lastDelivered;
-        FollowUpRows.Row lastPending;
-        boolean cursorWritten;
-        CursorState written;
-        OutputStream fileOut;
-        OutputStream spoolOut;
-
-        GfRun(GfRequest request, CursorStore store, Instant startedAt) {
-            this.request = request;
-            this.store = store;
-            this.startedAt = startedAt;
-        }
-
-        public boolean isCheckpointConfigured() {
-            return request.checkpoint() != null && request.cursorStore() != GfRequest.CursorStoreKind.none;
-        }
-
-        public boolean isUploadCheckpoint() {
-            return isCheckpointConfigured() && cursorWritten;
-        }
-
-        public boolean isMore() {
-            return more;
-        }
-
-        public boolean isPageEmpty() {
-            return page.isEmpty();
-        }
-
-        public String getSink() {
-            return request.sink().name();
-        }
-
-        public long getDelivered() {
-            return delivered;
-        }
-
-        public CursorState getWritten() {
-            return written;
-        }
-
-        public Instant getStartedAt() {
-            return startedAt;
-        }
-
-        public GfRequest getRequest() {
-            return request;
-        }
-    }
-
-    private CursorStore storeFor(GfRequest request) {
+    private CursorStore storeFor(FollowUpExportRequest request) {
         return switch (request.cursorStore()) {
             case none -> CursorStore.none();
             case file -> new CursorStore.FileStore(request.cursorStorePath());
@@ -118,65 +52,22 @@ public class GfExport {
     }
 
     public void begin(Exchange exchange) {
-        GfRequest request = exchange.getMessage().getBody(GfRequest.class);
-        exchange.setProperty(RUN, new GfRun(request, storeFor(request), Timestamps.now()));
+        FollowUpExportRequest request = exchange.getMessage().getBody(FollowUpExportRequest.class);
+        exchange.setProperty(RUN, new FollowUpRun(request, storeFor(request), Timestamps.now()));
         exchange.setProperty(ExportRetries.BASE_DELAY + ".s3", request.retryBaseMillis());
         exchange.getMessage().removeHeaders("*");
     }
 
-    private static GfRun run(Exchange exchange) {
-        return exchange.getProperty(RUN, GfRun.class);
-    }
-
-    // ---- S3 checkpoint (3.8)
-
-    public void prepareCheckpointDownload(Exchange exchange) {
-        GfRun run = run(exchange);
-        run.stage = ExportFailure.CHECKPOINT_DOWNLOAD;
-        S3Transfers.prepareGet(exchange, run.request.checkpoint());
-    }
-
-    public void checkpointDownloaded(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
-        if (failure != null) {
-            if (Objects.equals(ExportRetries.s3Status(failure), 404)) {
-                LOG.info("No S3 checkpoint at {} yet: keeping the local cursor", run.request.checkpoint());
-                return;
-            }
-            throw new ExportFailure(ExportFailure.CHECKPOINT_DOWNLOAD,
-                    "S3 checkpoint download failed (" + ExportRetries.describe(failure) + ")");
-        }
-        byte[] content = exchange.getMessage().getBody(byte[].class);
-        run.stage = ExportFailure.CONFIG;
-        CursorState parsed = CursorState.parse(content, "the S3 checkpoint");
-        run.store.restore(content, parsed);
-        LOG.info("Cursor restored from the S3 checkpoint {}", run.request.checkpoint());
-    }
-
-    public void prepareCheckpointUpload(Exchange exchange) {
-        GfRun run = run(exchange);
-        run.stage = ExportFailure.CHECKPOINT_UPLOAD;
-        byte[] content = run.store.checkpointBytes().orElseThrow();
-        S3Transfers.preparePut(exchange, run.request.checkpoint(), content, "application/json");
-    }
-
-    public void checkpointUploaded(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
-        if (failure != null) {
-            throw new ExportFailure(ExportFailure.CHECKPOINT_UPLOAD,
-                    "S3 checkpoint upload failed (" + ExportRetries.describe(failure) + ")");
-        }
+    static FollowUpRun run(Exchange exchange) {
+        return exchange.getProperty(RUN, FollowUpRun.class);
     }
 
     // ---- cursor and pages (3.3, 3.5, 3.7)
 
     /** Reads and checks the stored cursor, then fixes the start position and the settle bound. */
     public void openCursor(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
-        GfRequest request = run.request;
+        FollowUpRun run = run(exchange);
+        FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.CONFIG;
         run.stored = run.store.read().orElse(null);
         if (run.stored != null && !Objects.equals(run.stored.providerId(), request.providerId())) {
@@ -195,7 +86,7 @@ public class GfExport {
         }
         run.upperBound = run.startedAt.minusSeconds(request.settleSeconds());
         run.stage = ExportFailure.SINK;
-        if (request.sink() == GfRequest.Sink.file) {
+        if (request.sink() == FollowUpExportRequest.Sink.file) {
             run.fileOut = new java.io.BufferedOutputStream(AtomicFiles.openPartial(request.filePath()), 1 << 16);
         }
         if (request.spool() != null) {
@@ -209,7 +100,7 @@ public class GfExport {
 
     /** The next page, held in the run; an empty page ends the loop. */
     public void fetchPage(Exchange exchange) {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         run.stage = ExportFailure.SOURCE;
         long wanted = Math.min(run.request.pageSize(), run.request.limit() - run.fetched);
         if (wanted <= 0) {
@@ -232,33 +123,56 @@ public class GfExport {
 
     /** One webhook request for the page: body, Idempotency-Key, and the target in headers (never the endpoint URI). */
     public void prepareWebhookPage(Exchange exchange) {
-        GfRun run = run(exchange);
-        GfRequest request = run.request;
+        FollowUpRun run = run(exchange);
+        FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.SINK;
         Message message = exchange.getMessage();
         com.smplat.providerautomation.support.HttpTargets.address(message, request.webhookUrl(), "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Idempotency-Key", FollowUpRows.idempotencyKey(run.page));
+        String key = FollowUpRows.idempotencyKey(run.page);
+        message.setHeader("Idempotency-Key", key);
         if (request.webhookToken() != null) {
             message.setHeader("Authorization", "Bearer " + request.webhookToken());
         }
-        message.setBody(FollowUpRows.webhookBody(run.page));
+        byte[] body = FollowUpRows.webhookBody(run.page);
+        if (request.webhookSecret() != null) {
+            // Standard Webhooks: the page's key is the message id, so a receiver drops a resent page as a replay
+            long timestamp = Timestamps.now().getEpochSecond();
+            message.setHeader("webhook-id", key);
+            message.setHeader("webhook-timestamp", Long.toString(timestamp));
+            message.setHeader("webhook-signature", WebhookSignature.sign(request.webhookSecret(), key, timestamp, body));
+        }
+        message.setBody(body);
         exchange.setProperty(ExportRetries.MAX_RETRIES, request.webhookRetries());
         exchange.setProperty(ExportRetries.BASE_DELAY, request.retryBaseMillis());
         exchange.removeProperty(ExportRetries.FAILURE);
     }
 
-    /** After the webhook step: a confirmed page moves the cursor (checkpoint per page); a failed one fails the run. */
-    public void webhookPageDone(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
+    /**
+     * One landing object for the page (the {@code s3} sink, issue 12): its rows as the file sink writes them, the page's
+     * Idempotency-Key and the UTC date of its first createdAt, from which the route builds the object key.
+     */
+    public void prepareLandingPage(Exchange exchange) {
+        FollowUpRun run = run(exchange);
+        run.stage = ExportFailure.SINK;
+        S3Target landing = run.request.landing();
+        S3Transfers.preparePut(exchange, landing, FollowUpRows.ndjson(run.page), "application/x-ndjson");
+        exchange.getMessage().setHeader("Idempotency-Key", FollowUpRows.idempotencyKey(run.page));
+        exchange.setProperty("landingPrefix", landing.key().replaceAll("/+$", ""));
+        exchange.setProperty("landingDate", run.page.get(0).createdAt().substring(0, 10));
+    }
+
+    /** After the webhook post or the landing put: a confirmed page moves the cursor (checkpoint per page). */
+    public void pageDone(Exchange exchange) throws IOException {
+        FollowUpRun run = run(exchange);
         Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
         exchange.removeProperty(ExportRetries.FAILURE);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(null);
         if (failure != null) {
             int attempts = exchange.getProperty(ExportRetries.ATTEMPTS, 1, Integer.class);
-            throw new ExportFailure(ExportFailure.SINK, "webhook page failed after " + attempts + " attempt(s) ("
-                    + ExportRetries.describe(failure) + ")");
+            throw new ExportFailure(ExportFailure.SINK, run.request.sink() + " page failed after " + attempts
+                    + " attempt(s) (" + ExportRetries.describe(failure) + ")");
         }
         spool(run, run.page);
         run.delivered += run.page.size();
@@ -266,20 +180,25 @@ public class GfExport {
         writeCursor(run, run.delivered);
     }
 
+    /** The webhook and s3 sinks confirm page by page; stdout and file confirm the whole run at its end. */
+    private static boolean perPage(FollowUpExportRequest request) {
+        return request.sink() == FollowUpExportRequest.Sink.webhook || request.sink() == FollowUpExportRequest.Sink.s3;
+    }
+
     public void writeStdoutPage(Exchange exchange) {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         byte[] lines = FollowUpRows.ndjson(run.page);
         stdout.write(lines, 0, lines.length);
         pend(run);
     }
 
     public void writeFilePage(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
+        FollowUpRun run = run(exchange);
         run.fileOut.write(FollowUpRows.ndjson(run.page));
         pend(run);
     }
 
-    private void pend(GfRun run) {
+    private void pend(FollowUpRun run) {
         run.pending += run.page.size();
         run.lastPending = run.page.get(run.page.size() - 1);
         try {
@@ -289,7 +208,7 @@ public class GfExport {
         }
     }
 
-    private static void spool(GfRun run, List<FollowUpRows.Row> rows) throws IOException {
+    private static void spool(FollowUpRun run, List<FollowUpRows.Row> rows) throws IOException {
         if (run.spoolOut != null) {
             run.spoolOut.write(FollowUpRows.ndjson(rows));
         }
@@ -297,15 +216,15 @@ public class GfExport {
 
     /** The end of delivery: stdout flushed or the file renamed, then the run's cursor write. */
     public void finishDelivery(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
-        GfRequest request = run.request;
+        FollowUpRun run = run(exchange);
+        FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.SINK;
-        if (request.sink() == GfRequest.Sink.stdout) {
+        if (request.sink() == FollowUpExportRequest.Sink.stdout) {
             stdout.flush();
             if (stdout.checkError()) {
                 throw new ExportFailure(ExportFailure.SINK, "writing to stdout failed");
             }
-        } else if (request.sink() == GfRequest.Sink.file) {
+        } else if (request.sink() == FollowUpExportRequest.Sink.file) {
             try {
                 run.fileOut.close();
                 run.fileOut = null;
@@ -314,23 +233,23 @@ public class GfExport {
                 throw new ExportFailure(ExportFailure.SINK, "writing the file sink failed (" + e.getClass().getSimpleName() + ")");
             }
         }
-        if (request.sink() != GfRequest.Sink.webhook) {
+        if (!perPage(request)) {
             run.delivered = run.pending;
             run.lastDelivered = run.lastPending;
         }
-        if (request.sink() != GfRequest.Sink.webhook || run.delivered == 0) {
+        if (!perPage(request) || run.delivered == 0) {
             writeCursor(run, run.delivered);
         }
         if (run.fetched >= request.limit() && source.anyAfter(run.afterTs, run.afterId, run.upperBound, request.providerId())) {
             LOG.warn("Guardrail follow-up export: rows beyond the limit of {} remain (backlog)", request.limit());
         }
-        if (request.cursorStore() == GfRequest.CursorStoreKind.none && run.lastDelivered != null) {
+        if (request.cursorStore() == FollowUpExportRequest.CursorStoreKind.none && run.lastDelivered != null) {
             LOG.info("Guardrail follow-up export final position: cursor {} lastFollowUpId {}",
                     run.lastDelivered.createdAt(), run.lastDelivered.followUpId());
         }
     }
 
-    private void writeCursor(GfRun run, long rows) throws IOException {
+    private void writeCursor(FollowUpRun run, long rows) throws IOException {
         CursorState next = run.lastDelivered == null
                 ? new CursorState(run.stored == null ? null : run.stored.cursor(),
                         run.stored == null ? null : run.stored.lastFollowUpId(), run.request.providerId(), rows,
@@ -344,14 +263,14 @@ public class GfExport {
             throw new ExportFailure(ExportFailure.CURSOR_WRITE, "writing the cursor failed (" + e.getClass().getSimpleName() + ")");
         }
         run.stage = ExportFailure.SINK;
-        if (run.request.cursorStore() != GfRequest.CursorStoreKind.none) {
+        if (run.request.cursorStore() != FollowUpExportRequest.CursorStoreKind.none) {
             run.cursorWritten = true;
             run.written = next;
         }
     }
 
-    public GfOutcome succeeded(Exchange exchange) throws IOException {
-        GfRun run = run(exchange);
+    public ExportOutcome succeeded(Exchange exchange) throws IOException {
+        FollowUpRun run = run(exchange);
         closeSpool(run, true);
         long millis = Math.max(1, java.time.Duration.between(run.startedAt, Timestamps.now()).toMillis());
         LOG.info("Guardrail follow-up export succeeded: {} row(s) delivered to {} in {} ms ({} rows/s)", run.delivered,
@@ -360,8 +279,8 @@ public class GfExport {
     }
 
     /** A failed run: partial files removed, the category from the failure or the stage it happened in. */
-    public GfOutcome failed(Exchange exchange) {
-        GfRun run = run(exchange);
+    public ExportOutcome failed(Exchange exchange) {
+        FollowUpRun run = run(exchange);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ExportFailure failure = ObjectHelper.getException(ExportFailure.class, caught);
         String category = failure != null ? failure.category() : run == null ? ExportFailure.CONFIG : run.stage;
@@ -370,7 +289,7 @@ public class GfExport {
             LOG.warn("Guardrail follow-up export failed in stage {}: {}", category, caught == null ? "" : caught.getClass().getName());
         }
         if (run == null) {
-            return new GfOutcome(false, category, detail, 0, null, null, null);
+            return new ExportOutcome(false, category, detail, 0, null, null, null);
         }
         if (run.fileOut != null) {
             try {
@@ -389,7 +308,7 @@ public class GfExport {
         return outcome(run, false, category, detail);
     }
 
-    private static void closeSpool(GfRun run, boolean keep) throws IOException {
+    private static void closeSpool(FollowUpRun run, boolean keep) throws IOException {
         if (run.spoolOut == null) {
             return;
         }
@@ -402,25 +321,16 @@ public class GfExport {
         }
     }
 
-    /** After a failure with confirmed pages, the checkpoint upload still runs (3.8); its own failure is only logged. */
-    public void afterFailureUpload(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
-        if (failure != null) {
-            LOG.warn("Uploading the partial progress checkpoint failed ({})", ExportRetries.describe(failure));
-        }
-    }
-
-    private static GfOutcome outcome(GfRun run, boolean succeeded, String category, String detail) {
+    private static ExportOutcome outcome(FollowUpRun run, boolean succeeded, String category, String detail) {
         Optional<CursorState> now = Optional.ofNullable(run.written).or(() -> Optional.ofNullable(run.stored));
-        return new GfOutcome(succeeded, category, detail, run.delivered,
+        return new ExportOutcome(succeeded, category, detail, run.delivered,
                 run.lastDelivered != null ? run.lastDelivered.createdAt() : now.map(CursorState::cursor).orElse(null),
                 run.lastDelivered != null ? run.lastDelivered.followUpId() : now.map(CursorState::lastFollowUpId).orElse(null),
                 run.written);
     }
 
     /** For the spool upload. */
-    public static Path spoolOf(GfRun run) {
+    public static Path spoolOf(FollowUpRun run) {
         return run.request.spool();
     }
 

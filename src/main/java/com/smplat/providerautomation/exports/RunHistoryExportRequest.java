@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * which reads history in-process (contract resolution 12). {@code output} wins over {@code exportDir}; neither means
  * stdout.
  */
-public record ArRequest(String trigger, String baseUrl, String authToken, int limit, String format, Path output,
+public record RunHistoryExportRequest(String trigger, String baseUrl, String authToken, int limit, String format, Path output,
                         Path exportDir, long timeoutMillis, long retryBaseMillis) {
 
     /** The history URL: the base with every trailing slash removed, then the contract path and the limit. */
@@ -17,6 +17,6 @@ public record ArRequest(String trigger, String baseUrl, String authToken, int li
 
     @Override
     public String toString() {
-        return "ArRequest[trigger=" + trigger + ", limit=" + limit + ", format=" + format + "]";
+        return "RunHistoryExportRequest[trigger=" + trigger + ", limit=" + limit + ", format=" + format + "]";
     }
 }

@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * each other's follow-ups.
  */
 @ServiceTest
-class GfExportTest {
+class FollowUpExportTest {
     @Autowired
     ProducerTemplate producer;
 
@@ -52,7 +52,7 @@ class GfExportTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    GfExport gfExport;
+    FollowUpExport followUpExport;
 
     @TempDir
     Path dir;
@@ -86,20 +86,20 @@ class GfExportTest {
         return new Seeded(id, createdAt);
     }
 
-    GfRequest request(GfRequest.Sink sink, int limit, int pageSize) {
-        return new GfRequest("command", limit, null, providerId, sink, dir.resolve("out.ndjson"),
-                ProviderStub.baseUrl() + hookPath, null, GfRequest.CursorStoreKind.file, dir.resolve("cursor.json"),
+    FollowUpExportRequest request(FollowUpExportRequest.Sink sink, int limit, int pageSize) {
+        return new FollowUpExportRequest("command", limit, null, providerId, sink, dir.resolve("out.ndjson"),
+                ProviderStub.baseUrl() + hookPath, null, FollowUpExportRequest.CursorStoreKind.file, dir.resolve("cursor.json"),
                 pageSize, 0, 3, 5, null, null);
     }
 
-    GfRequest with(GfRequest r, S3Target checkpoint, int retries) {
-        return new GfRequest(r.trigger(), r.limit(), r.cursor(), r.providerId(), r.sink(), r.filePath(), r.webhookUrl(),
+    FollowUpExportRequest with(FollowUpExportRequest r, S3Target checkpoint, int retries) {
+        return new FollowUpExportRequest(r.trigger(), r.limit(), r.cursor(), r.providerId(), r.sink(), r.filePath(), r.webhookUrl(),
                 r.webhookToken(), r.cursorStore(), r.cursorStorePath(), r.pageSize(), r.settleSeconds(), retries,
                 r.retryBaseMillis(), checkpoint, r.spool());
     }
 
-    GfOutcome run(GfRequest request) {
-        return producer.requestBody("direct:gf-export", request, GfOutcome.class);
+    ExportOutcome run(FollowUpExportRequest request) {
+        return producer.requestBody("direct:followup-export", request, ExportOutcome.class);
     }
 
     List<String> fileIds(Path file) throws Exception {
@@ -138,7 +138,7 @@ class GfExportTest {
         List<String> exported = new ArrayList<>();
         int[] expected = {3, 3, 2, 0};
         for (int runs = 0; runs < expected.length; runs++) {
-            GfOutcome outcome = run(request(GfRequest.Sink.file, 3, 2));
+            ExportOutcome outcome = run(request(FollowUpExportRequest.Sink.file, 3, 2));
             assertThat(outcome.succeeded()).as(outcome.detail()).isTrue();
             assertThat(outcome.rows()).isEqualTo(expected[runs]);
             exported.addAll(fileIds(dir.resolve("out.ndjson")));
@@ -161,14 +161,14 @@ class GfExportTest {
         Instant now = Timestamps.now();
         Seeded old = insert(now.minusSeconds(120));
         Seeded recent = insert(now.minusSeconds(5));
-        GfRequest settled = new GfRequest("command", 100, null, providerId, GfRequest.Sink.file, dir.resolve("out.ndjson"),
-                null, null, GfRequest.CursorStoreKind.file, dir.resolve("cursor.json"), 100, 60, 3, 5, null, null);
+        FollowUpExportRequest settled = new FollowUpExportRequest("command", 100, null, providerId, FollowUpExportRequest.Sink.file, dir.resolve("out.ndjson"),
+                null, null, FollowUpExportRequest.CursorStoreKind.file, dir.resolve("cursor.json"), 100, 60, 3, 5, null, null);
         assertThat(run(settled).rows()).isEqualTo(1);
         assertThat(fileIds(dir.resolve("out.ndjson"))).containsExactly(old.id());
         // committed after that run, with a createdAt inside its settle window and before the newer row
         Seeded late = insert(now.minusSeconds(30));
-        GfRequest noSettle = new GfRequest("command", 100, null, providerId, GfRequest.Sink.file, dir.resolve("out.ndjson"),
-                null, null, GfRequest.CursorStoreKind.file, dir.resolve("cursor.json"), 100, 0, 3, 5, null, null);
+        FollowUpExportRequest noSettle = new FollowUpExportRequest("command", 100, null, providerId, FollowUpExportRequest.Sink.file, dir.resolve("out.ndjson"),
+                null, null, FollowUpExportRequest.CursorStoreKind.file, dir.resolve("cursor.json"), 100, 0, 3, 5, null, null);
         assertThat(run(noSettle).rows()).isEqualTo(2);
         assertThat(fileIds(dir.resolve("out.ndjson"))).containsExactly(late.id(), recent.id());
     }
@@ -178,9 +178,9 @@ class GfExportTest {
         Instant at = Instant.parse("2024-05-05T05:05:05.000001Z");
         insert(at.minusSeconds(1));
         Seeded exact = insert(at);
-        GfRequest r = request(GfRequest.Sink.file, 10, 10);
-        GfRequest fromCursor = new GfRequest("command", 10, at, providerId, GfRequest.Sink.file, r.filePath(), null, null,
-                GfRequest.CursorStoreKind.none, null, 10, 0, 3, 5, null, null);
+        FollowUpExportRequest r = request(FollowUpExportRequest.Sink.file, 10, 10);
+        FollowUpExportRequest fromCursor = new FollowUpExportRequest("command", 10, at, providerId, FollowUpExportRequest.Sink.file, r.filePath(), null, null,
+                FollowUpExportRequest.CursorStoreKind.none, null, 10, 0, 3, 5, null, null);
         assertThat(run(fromCursor).rows()).isEqualTo(1);
         assertThat(fileIds(r.filePath())).containsExactly(exact.id());
     }
@@ -190,7 +190,7 @@ class GfExportTest {
         Seeded row = insert(Instant.parse("2024-01-20T09:15:00Z"));
         jdbc.update("INSERT INTO provider_guardrail_followup (provider_id, action, platform_context, created_at) "
                 + "VALUES (?, 'escalate', CAST('[1, 2]' AS json), ?)", providerId, Timestamp.from(Instant.parse("2024-01-20T10:30:00.250001Z")));
-        run(request(GfRequest.Sink.file, 10, 10));
+        run(request(FollowUpExportRequest.Sink.file, 10, 10));
         List<String> lines = Files.readAllLines(dir.resolve("out.ndjson"));
         assertThat(lines.get(0)).isEqualTo("{\"followUpId\": \"" + row.id() + "\", \"providerId\": \"" + providerId
                 + "\", \"providerName\": \"Provider " + providerId + "\", \"action\": \"pause\", \"notes\": \"n\", "
@@ -207,12 +207,12 @@ class GfExportTest {
     void theStdoutSinkWritesNdjsonLinesAndNothingElse() throws Exception {
         Seeded a = insert(Instant.parse("2024-02-02T00:00:00Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        gfExport.redirectStdout(new PrintStream(out, true, StandardCharsets.UTF_8));
+        followUpExport.redirectStdout(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            GfOutcome outcome = run(request(GfRequest.Sink.stdout, 10, 10));
+            ExportOutcome outcome = run(request(FollowUpExportRequest.Sink.stdout, 10, 10));
             assertThat(outcome.rows()).isEqualTo(1);
         } finally {
-            gfExport.redirectStdout(System.out);
+            followUpExport.redirectStdout(System.out);
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).endsWith("\n").contains(a.id());
@@ -225,7 +225,7 @@ class GfExportTest {
         String shared = "{\n  \"cursor\": \"2020-01-01T00:00:00.000000Z\",\n  \"lastFollowUpId\": null,\n  \"providerId\": null,\n"
                 + "  \"rows\": 4,\n  \"updatedAt\": \"2020-01-01T00:00:00.000000Z\"\n}\n";
         Files.writeString(dir.resolve("cursor.json"), shared);
-        GfOutcome outcome = run(request(GfRequest.Sink.webhook, 10, 10));
+        ExportOutcome outcome = run(request(FollowUpExportRequest.Sink.webhook, 10, 10));
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.category()).isEqualTo("config");
         assertThat(outcome.exitCode()).isEqualTo(2);
@@ -237,7 +237,7 @@ class GfExportTest {
     void aCorruptCursorFileIsAConfigErrorAndNothingIsDelivered() throws Exception {
         insert(Instant.parse("2024-02-02T00:00:00Z"));
         Files.writeString(dir.resolve("cursor.json"), "{\"cursor\": \"2024-02-0");
-        GfOutcome outcome = run(request(GfRequest.Sink.webhook, 10, 10));
+        ExportOutcome outcome = run(request(FollowUpExportRequest.Sink.webhook, 10, 10));
         assertThat(outcome.category()).isEqualTo("config");
         assertThat(hookRequests()).isEmpty();
         assertThat(Files.readString(dir.resolve("cursor.json"))).isEqualTo("{\"cursor\": \"2024-02-0");
@@ -247,7 +247,7 @@ class GfExportTest {
 
     @Test
     void zeroRowsSendNoWebhookRequestAndRewriteTheCursorWithRowsZero() throws Exception {
-        GfOutcome outcome = run(request(GfRequest.Sink.webhook, 10, 10));
+        ExportOutcome outcome = run(request(FollowUpExportRequest.Sink.webhook, 10, 10));
         assertThat(outcome.succeeded()).isTrue();
         assertThat(hookRequests()).isEmpty();
         JsonNode cursor = cursorFile();
@@ -265,7 +265,7 @@ class GfExportTest {
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")).willSetStateTo("third"));
         ProviderStub.server().stubFor(post(hookPath).inScenario(hookPath).whenScenarioStateIs("third")
                 .willReturn(aResponse().withStatus(200)));
-        GfOutcome outcome = run(request(GfRequest.Sink.webhook, 10, 10));
+        ExportOutcome outcome = run(request(FollowUpExportRequest.Sink.webhook, 10, 10));
         assertThat(outcome.succeeded()).as(outcome.detail()).isTrue();
         List<LoggedRequest> requests = hookRequests();
         assertThat(requests).hasSize(3);
@@ -289,7 +289,7 @@ class GfExportTest {
     void aWebhookThatKeepsFailingFailsTheRunAndLeavesTheCursorAlone() throws Exception {
         insert(Instant.parse("2024-02-02T00:00:00Z"));
         ProviderStub.server().stubFor(post(hookPath).willReturn(aResponse().withStatus(502)));
-        GfOutcome outcome = run(with(request(GfRequest.Sink.webhook, 10, 10), null, 2));
+        ExportOutcome outcome = run(with(request(FollowUpExportRequest.Sink.webhook, 10, 10), null, 2));
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.category()).isEqualTo("sink");
         assertThat(outcome.detail()).contains("HTTP 502").doesNotContain(hookPath);
@@ -308,7 +308,7 @@ class GfExportTest {
                 .willReturn(aResponse().withStatus(200)).willSetStateTo("rejecting"));
         ProviderStub.server().stubFor(post(hookPath).inScenario(hookPath).whenScenarioStateIs("rejecting")
                 .willReturn(aResponse().withStatus(400)));
-        GfOutcome outcome = run(request(GfRequest.Sink.webhook, 10, 2));
+        ExportOutcome outcome = run(request(FollowUpExportRequest.Sink.webhook, 10, 2));
         assertThat(outcome.category()).isEqualTo("sink");
         assertThat(outcome.rows()).isEqualTo(2);
         assertThat(hookRequests()).hasSize(2);
@@ -321,7 +321,7 @@ class GfExportTest {
     void aRedirectIsNotFollowedNorRetried() {
         insert(Instant.parse("2024-02-02T00:00:00Z"));
         ProviderStub.server().stubFor(post(hookPath).willReturn(aResponse().withStatus(302).withHeader("Location", "/elsewhere")));
-        assertThat(run(request(GfRequest.Sink.webhook, 10, 10)).category()).isEqualTo("sink");
+        assertThat(run(request(FollowUpExportRequest.Sink.webhook, 10, 10)).category()).isEqualTo("sink");
         assertThat(hookRequests()).hasSize(1);
     }
 
@@ -332,12 +332,12 @@ class GfExportTest {
         ProviderStub.server().stubFor(post(hookPath).willReturn(aResponse().withStatus(200)));
         // the cursor cannot be written (its .partial is a directory): the page is delivered, the checkpoint is lost
         Files.createDirectories(dir.resolve("cursor.json.partial"));
-        GfRequest r = request(GfRequest.Sink.webhook, 10, 10);
-        GfOutcome crashed = run(r);
+        FollowUpExportRequest r = request(FollowUpExportRequest.Sink.webhook, 10, 10);
+        ExportOutcome crashed = run(r);
         assertThat(crashed.category()).isEqualTo("cursor-write");
         assertThat(Files.exists(dir.resolve("cursor.json"))).isFalse();
         Files.deleteIfExists(dir.resolve("cursor.json.partial"));
-        GfOutcome rerun = run(r);
+        ExportOutcome rerun = run(r);
         assertThat(rerun.succeeded()).isTrue();
         List<LoggedRequest> requests = hookRequests();
         assertThat(requests).hasSize(2);
@@ -351,9 +351,9 @@ class GfExportTest {
     void aWebhookTokenIsSentAsBearer() {
         insert(Instant.parse("2024-02-02T00:00:00Z"));
         ProviderStub.server().stubFor(post(hookPath).willReturn(aResponse().withStatus(204)));
-        GfRequest r = request(GfRequest.Sink.webhook, 10, 10);
-        run(new GfRequest("command", 10, null, providerId, GfRequest.Sink.webhook, null, r.webhookUrl(), "hook-token",
-                GfRequest.CursorStoreKind.none, null, 10, 0, 3, 5, null, null));
+        FollowUpExportRequest r = request(FollowUpExportRequest.Sink.webhook, 10, 10);
+        run(new FollowUpExportRequest("command", 10, null, providerId, FollowUpExportRequest.Sink.webhook, null, r.webhookUrl(), "hook-token",
+                FollowUpExportRequest.CursorStoreKind.none, null, 10, 0, 3, 5, null, null));
         assertThat(hookRequests().get(0).getHeader("Authorization")).isEqualTo("Bearer hook-token");
     }
 
@@ -364,13 +364,13 @@ class GfExportTest {
         String bucket = S3Server.bucket("ckpt-" + providerId.toLowerCase().replaceAll("[^a-z0-9]", ""));
         S3Target target = S3Server.target(bucket, "gf/cursor.json");
         Seeded first = insert(Instant.parse("2024-02-02T00:00:00Z"));
-        GfOutcome outcome = run(with(request(GfRequest.Sink.file, 10, 10), target, 3));
+        ExportOutcome outcome = run(with(request(FollowUpExportRequest.Sink.file, 10, 10), target, 3));
         assertThat(outcome.succeeded()).as(outcome.detail()).isTrue();
         JsonNode uploaded = Json.MAPPER.readTree(S3Server.object(bucket, "gf/cursor.json"));
         assertThat(uploaded.get("lastFollowUpId").asText()).isEqualTo(first.id());
         Files.delete(dir.resolve("cursor.json"));
         Seeded second = insert(Instant.parse("2024-02-02T00:00:01Z"));
-        assertThat(run(with(request(GfRequest.Sink.file, 10, 10), target, 3)).rows()).isEqualTo(1);
+        assertThat(run(with(request(FollowUpExportRequest.Sink.file, 10, 10), target, 3)).rows()).isEqualTo(1);
         assertThat(fileIds(dir.resolve("out.ndjson"))).containsExactly(second.id());
     }
 
@@ -380,7 +380,7 @@ class GfExportTest {
         S3Server.put(bucket, "cursor.json", "not a cursor {".getBytes(StandardCharsets.UTF_8));
         insert(Instant.parse("2024-02-02T00:00:00Z"));
         Files.writeString(dir.resolve("cursor.json"), "2020-01-01T00:00:00Z");
-        GfOutcome outcome = run(with(request(GfRequest.Sink.webhook, 10, 10), S3Server.target(bucket, "cursor.json"), 3));
+        ExportOutcome outcome = run(with(request(FollowUpExportRequest.Sink.webhook, 10, 10), S3Server.target(bucket, "cursor.json"), 3));
         assertThat(outcome.category()).isEqualTo("config");
         assertThat(Files.readString(dir.resolve("cursor.json"))).isEqualTo("2020-01-01T00:00:00Z");
         assertThat(hookRequests()).isEmpty();
@@ -392,7 +392,7 @@ class GfExportTest {
         insert(Instant.parse("2024-02-02T00:00:00Z"));
         Files.writeString(dir.resolve("cursor.json"), "2020-01-01T00:00:00Z");
         S3Target wrongKey = new S3Target(bucket, "cursor.json", "us-east-1", S3Server.endpoint(), S3Server.ACCESS_KEY, "wrong");
-        GfOutcome outcome = run(with(request(GfRequest.Sink.webhook, 10, 10), wrongKey, 3));
+        ExportOutcome outcome = run(with(request(FollowUpExportRequest.Sink.webhook, 10, 10), wrongKey, 3));
         assertThat(outcome.category()).isEqualTo("checkpoint-download");
         assertThat(outcome.detail()).contains("403").doesNotContain("wrong");
         assertThat(hookRequests()).isEmpty();
@@ -403,7 +403,7 @@ class GfExportTest {
     void anUnreachableS3FailsTheDownloadAfterRetries() throws Exception {
         insert(Instant.parse("2024-02-02T00:00:00Z"));
         S3Target down = new S3Target("bucket", "cursor.json", "us-east-1", "http://127.0.0.1:9", "a", "b");
-        GfOutcome outcome = run(with(request(GfRequest.Sink.webhook, 10, 10), down, 3));
+        ExportOutcome outcome = run(with(request(FollowUpExportRequest.Sink.webhook, 10, 10), down, 3));
         assertThat(outcome.category()).isEqualTo("checkpoint-download");
         assertThat(hookRequests()).isEmpty();
         assertThat(Files.exists(dir.resolve("cursor.json"))).isFalse();
@@ -425,7 +425,7 @@ class GfExportTest {
         for (String key : List.of("forbidden.json", "down.json")) {
             Files.deleteIfExists(dir.resolve("cursor.json"));
             S3Target target = new S3Target(s3Path.substring(1), key, "us-east-1", ProviderStub.baseUrl(), "a", "b");
-            GfOutcome outcome = run(with(request(GfRequest.Sink.file, 10, 10), target, 3));
+            ExportOutcome outcome = run(with(request(FollowUpExportRequest.Sink.file, 10, 10), target, 3));
             assertThat(outcome.category()).as(key).isEqualTo("checkpoint-upload");
             assertThat(outcome.rows()).isEqualTo(1);
             assertThat(cursorFile().get("lastFollowUpId").asText()).isEqualTo(row.id());
@@ -439,10 +439,10 @@ class GfExportTest {
     @Test
     void noticeLinesAreTheSpecsVerbatimTitles() {
         CursorState written = new CursorState("2026-01-21T08:00:00.000000Z", "a", null, 3, "2026-01-22T04:05:09.412345Z");
-        assertThat(GfNotices.text(new GfOutcome(true, null, null, 3, written.cursor(), "a", written), "https://ops/x"))
+        assertThat(FollowUpExportNotice.text(new ExportOutcome(true, null, null, 3, written.cursor(), "a", written), "https://ops/x"))
                 .isEqualTo(":white_check_mark: Guardrail follow-up export succeeded\n- Rows: 3\n"
                         + "- Next cursor: 2026-01-21T08:00:00.000000Z\n- Updated: 2026-01-22T04:05:09.412345Z\n- Run: https://ops/x");
-        assertThat(GfNotices.text(new GfOutcome(false, "sink", "HTTP 500", 0, null, null, null), "run-1"))
+        assertThat(FollowUpExportNotice.text(new ExportOutcome(false, "sink", "HTTP 500", 0, null, null, null), "run-1"))
                 .isEqualTo(":rotating_light: Guardrail follow-up export failed\n- Error: sink (HTTP 500)\n"
                         + "- Rows delivered: 0\n- Cursor: none\n- Run: run-1");
     }
@@ -451,9 +451,9 @@ class GfExportTest {
     void theNoticeIsPostedAsTextAndRetriedOnceOnA5xx() {
         String slackPath = "/slack/" + providerId;
         ProviderStub.server().stubFor(post(slackPath).willReturn(aResponse().withStatus(500)));
-        var result = producer.send("direct:gf-notify", exchange -> {
+        var result = producer.send("direct:followup-export-notify", exchange -> {
             exchange.getMessage().setBody("{\"text\": \"hello\"}");
-            exchange.setProperty(GfNotices.WEBHOOK, ProviderStub.baseUrl() + slackPath);
+            exchange.setProperty(FollowUpExportNotice.WEBHOOK, ProviderStub.baseUrl() + slackPath);
             exchange.setProperty(ExportRetries.BASE_DELAY, 1L);
         });
         assertThat(result.getProperty(ExportRetries.FAILURE)).isNotNull();

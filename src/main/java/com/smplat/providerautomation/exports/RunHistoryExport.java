@@ -26,12 +26,12 @@ import org.springframework.stereotype.Component;
  * request, flattening, and the atomic write of the file camel-csv or camel-jackson produced. State in exchange
  * property {@link #REQUEST} and {@link #ROWS}.
  */
-@Component("arExport")
-public class ArExport {
-    public static final String REQUEST = "arRequest";
-    public static final String ROWS = "arRows";
-    public static final String STARTED = "arStartedAt";
-    private static final Logger LOG = LoggerFactory.getLogger(ArExport.class);
+@Component("runHistoryExport")
+public class RunHistoryExport {
+    public static final String REQUEST = "runHistoryRequest";
+    public static final String ROWS = "runHistoryRows";
+    public static final String STARTED = "runHistoryStartedAt";
+    private static final Logger LOG = LoggerFactory.getLogger(RunHistoryExport.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private volatile PrintStream stdout = System.out;
@@ -41,19 +41,19 @@ public class ArExport {
     }
 
     public void begin(Exchange exchange) {
-        ArRequest request = exchange.getMessage().getBody(ArRequest.class);
+        RunHistoryExportRequest request = exchange.getMessage().getBody(RunHistoryExportRequest.class);
         exchange.setProperty(REQUEST, request);
         exchange.setProperty(STARTED, Timestamps.now());
         exchange.getMessage().removeHeaders("*");
     }
 
-    private static ArRequest request(Exchange exchange) {
-        return exchange.getProperty(REQUEST, ArRequest.class);
+    private static RunHistoryExportRequest request(Exchange exchange) {
+        return exchange.getProperty(REQUEST, RunHistoryExportRequest.class);
     }
 
     /** GET the history with limit, Accept JSON and (only with a token) the bearer header; the URL goes in headers. */
     public void prepareSource(Exchange exchange) {
-        ArRequest request = request(exchange);
+        RunHistoryExportRequest request = request(exchange);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setBody(null);
@@ -64,15 +64,14 @@ public class ArExport {
         if (request.authToken() != null) {
             message.setHeader("Authorization", "Bearer " + request.authToken());
         }
-        exchange.setProperty("arTimeoutMillis", request.timeoutMillis());
-        exchange.setProperty(ExportRetries.MAX_RETRIES, 2);
+        exchange.setProperty("runHistoryTimeoutMillis", request.timeoutMillis());
         exchange.setProperty(ExportRetries.BASE_DELAY, request.retryBaseMillis());
         exchange.removeProperty(ExportRetries.FAILURE);
     }
 
     /** The source's answer (or the in-process history) flattened into rows; a failed request or bad body fails the run. */
     public void flatten(Exchange exchange) {
-        ArRequest request = request(exchange);
+        RunHistoryExportRequest request = request(exchange);
         Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
         exchange.removeProperty(ExportRetries.FAILURE);
         if (failure != null) {
@@ -90,18 +89,18 @@ public class ArExport {
         if (response == null || !response.isObject()) {
             throw new ExportFailure(ExportFailure.SOURCE, "the history response is not a JSON object");
         }
-        List<ArRows.Row> rows = ArRows.flatten(response);
+        List<RunHistoryRows.Row> rows = RunHistoryRows.flatten(response);
         exchange.setProperty(ROWS, rows);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         if (request.format().equals("csv")) {
             List<List<String>> records = new ArrayList<>(rows.size() + 1);
-            records.add(ArRows.csvHeader());
-            rows.forEach(row -> records.add(ArRows.csvRecord(row)));
+            records.add(RunHistoryRows.csvHeader());
+            rows.forEach(row -> records.add(RunHistoryRows.csvRecord(row)));
             message.setBody(records);
         } else {
             List<Map<String, Object>> runs = new ArrayList<>(rows.size());
-            rows.forEach(row -> runs.add(ArRows.jsonRow(row)));
+            rows.forEach(row -> runs.add(RunHistoryRows.jsonRow(row)));
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("runs", runs);
             message.setBody(document);
@@ -116,7 +115,7 @@ public class ArExport {
 
     /** Writes the document: --output, else a timestamped file in the export dir, else stdout; files atomically. */
     public String write(Exchange exchange) throws IOException {
-        ArRequest request = request(exchange);
+        RunHistoryExportRequest request = request(exchange);
         byte[] content = exchange.getMessage().getBody(byte[].class);
         if (request.format().equals("json") && (content.length == 0 || content[content.length - 1] != '\n')) {
             byte[] withNewline = new byte[content.length + 1];

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * configures a trigger token and the file sink, so a triggered run exports every follow-up to a file.
  */
 @ServiceTest
-class GfExportApiTest {
+class FollowUpExportApiTest {
     private static final String BASE = "/api/v1/reporting/guardrails/followups/export";
 
     @LocalServerPort
@@ -105,7 +105,7 @@ class GfExportApiTest {
 
     @Test
     void aTriggerWhileARunIsInProgressGets409() {
-        try (AdvisoryLocks.Lease held = locks.tryAcquire(GfRuns.LOCK).orElseThrow()) {
+        try (AdvisoryLocks.Lease held = locks.tryAcquire(FollowUpExportRunner.LOCK).orElseThrow()) {
             ApiClient.Reply busy = trigger(ServiceTest.TRIGGER_TOKEN);
             assertThat(busy.status()).isEqualTo(409);
             assertThat(busy.json().get("detail").asText()).contains("already running");

@@ -13,10 +13,12 @@ import com.smplat.providerautomation.config.EnvSource;
 import com.smplat.providerautomation.config.ExportSettings;
 import com.smplat.providerautomation.ServiceTest;
 import com.smplat.providerautomation.support.Json;
+import com.smplat.providerautomation.support.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,9 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the webhook, the Slack notice on WireMock, and the artifact, status document and checkpoint in s3proxy.
  */
 @ServiceTest
-class GfManagedRunTest {
+class FollowUpExportManagedRunTest {
     @Autowired
-    GfRuns runs;
+    ProducerTemplate producer;
 
     @Autowired
     ExportStateRepository state;
@@ -54,6 +56,17 @@ class GfManagedRunTest {
         return ExportSettings.from(EnvSource.of(env));
     }
 
+    /** One managed run with these settings, as the schedule or the trigger starts it (its record, then the route). */
+    private UUID runManaged(ExportSettings settings, String trigger) {
+        UUID runId = UUID.randomUUID();
+        state.startRun(runId, FollowUpExport.PIPELINE, trigger, Timestamps.now());
+        producer.send("direct:followup-export-managed-run", exchange -> {
+            exchange.setProperty("runId", runId.toString());
+            exchange.getMessage().setBody(settings);
+        });
+        return runId;
+    }
+
     private String slackText(String slack) throws Exception {
         var posts = ProviderStub.server().findAll(postRequestedFor(urlPathEqualTo(slack)));
         assertThat(posts).hasSize(1);
@@ -67,15 +80,15 @@ class GfManagedRunTest {
         jdbc.update("INSERT INTO provider_guardrail_followup (provider_id, action, created_at) VALUES (?, 'pause', now() - interval '1 minute')", id);
         ProviderStub.server().stubFor(post("/managed/" + id).willReturn(aResponse().withStatus(500)));
         ProviderStub.server().stubFor(post("/slack/" + id).willReturn(aResponse().withStatus(200)));
-        var cursorBefore = state.cursor(GfExport.PIPELINE, "");
-        var statusBefore = state.status(GfExport.PIPELINE);
-        UUID runId = runs.runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "schedule");
-        JsonNode record = Json.MAPPER.valueToTree(state.run(GfExport.PIPELINE, runId).orElseThrow());
+        var cursorBefore = state.cursor(FollowUpExport.PIPELINE, "");
+        var statusBefore = state.status(FollowUpExport.PIPELINE);
+        UUID runId = runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "schedule");
+        JsonNode record = Json.MAPPER.valueToTree(state.run(FollowUpExport.PIPELINE, runId).orElseThrow());
         assertThat(record.get("status").asText()).isEqualTo("failed");
         assertThat(record.get("errorCategory").asText()).isEqualTo("sink");
         assertThat(record.get("trigger").asText()).isEqualTo("schedule");
-        assertThat(state.cursor(GfExport.PIPELINE, "")).isEqualTo(cursorBefore);
-        assertThat(state.status(GfExport.PIPELINE)).isEqualTo(statusBefore);
+        assertThat(state.cursor(FollowUpExport.PIPELINE, "")).isEqualTo(cursorBefore);
+        assertThat(state.status(FollowUpExport.PIPELINE)).isEqualTo(statusBefore);
         assertThat(ProviderStub.server().findAll(postRequestedFor(urlPathEqualTo("/managed/" + id)))).hasSize(1);
         assertThat(S3Server.object(bucket, "gf/cursor.json")).isNull();
         String text = slackText("/slack/" + id);
@@ -92,8 +105,8 @@ class GfManagedRunTest {
         jdbc.update("INSERT INTO provider_guardrail_followup (provider_id, action, created_at) VALUES (?, 'resume', now() - interval '1 minute')", id);
         ProviderStub.server().stubFor(post("/managed/" + id).willReturn(aResponse().withStatus(200)));
         ProviderStub.server().stubFor(post("/slack/" + id).willReturn(aResponse().withStatus(200)));
-        UUID runId = runs.runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "manual");
-        JsonNode record = Json.MAPPER.valueToTree(state.run(GfExport.PIPELINE, runId).orElseThrow());
+        UUID runId = runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "manual");
+        JsonNode record = Json.MAPPER.valueToTree(state.run(FollowUpExport.PIPELINE, runId).orElseThrow());
         assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("succeeded");
         long rows = record.get("rows").asLong();
         assertThat(rows).isPositive();
@@ -101,7 +114,7 @@ class GfManagedRunTest {
         String artifact = new String(S3Server.object(bucket, "gf/latest.ndjson"), StandardCharsets.UTF_8);
         assertThat(artifact.lines().count()).isEqualTo(rows);
         assertThat(artifact).contains("\"providerId\": \"" + id + "\"");
-        JsonNode status = Json.MAPPER.readTree(state.status(GfExport.PIPELINE).orElseThrow());
+        JsonNode status = Json.MAPPER.readTree(state.status(FollowUpExport.PIPELINE).orElseThrow());
         assertThat(status.get("rows").asLong()).isEqualTo(rows);
         assertThat(status.get("downloadUrl").asText()).isEqualTo(S3Server.endpoint() + "/" + bucket + "/gf/latest.ndjson");
         assertThat(status.get("workflowUrl").asText()).isEqualTo("https://ops.example.test/runs/" + runId);
@@ -114,9 +127,9 @@ class GfManagedRunTest {
 
         // a second run finds nothing new: rows 0, same position, the artifact URL kept
         ProviderStub.server().resetRequests();
-        UUID second = runs.runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "manual");
-        JsonNode again = Json.MAPPER.readTree(state.status(GfExport.PIPELINE).orElseThrow());
-        assertThat(state.run(GfExport.PIPELINE, second).orElseThrow().get("status")).isEqualTo("succeeded");
+        UUID second = runManaged(settings("/managed/" + id, "/slack/" + id, bucket), "manual");
+        JsonNode again = Json.MAPPER.readTree(state.status(FollowUpExport.PIPELINE).orElseThrow());
+        assertThat(state.run(FollowUpExport.PIPELINE, second).orElseThrow().get("status")).isEqualTo("succeeded");
         assertThat(again.get("rows").asLong()).isZero();
         assertThat(again.get("cursor")).isEqualTo(status.get("cursor"));
         assertThat(again.get("downloadUrl")).isEqualTo(status.get("downloadUrl"));

@@ -1,0 +1,71 @@
+package com.smplat.providerautomation.exports;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The S3 checkpoint steps of route {@code followup-export} (exports.md 3.8): the download before the run (only a 404
+ * means "no checkpoint"), the upload whenever the run wrote the cursor, and after a failure with confirmed pages.
+ */
+@Component("followUpExportCheckpoint")
+public class FollowUpExportCheckpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpExportCheckpoint.class);
+
+    private static FollowUpRun run(Exchange exchange) {
+        return FollowUpExport.run(exchange);
+    }
+
+    public void prepareCheckpointDownload(Exchange exchange) {
+        FollowUpRun run = run(exchange);
+        run.stage = ExportFailure.CHECKPOINT_DOWNLOAD;
+        S3Transfers.prepareGet(exchange, run.request.checkpoint());
+    }
+
+    public void checkpointDownloaded(Exchange exchange) throws IOException {
+        FollowUpRun run = run(exchange);
+        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
+        exchange.removeProperty(ExportRetries.FAILURE);
+        if (failure != null) {
+            if (Objects.equals(ExportRetries.s3Status(failure), 404)) {
+                LOG.info("No S3 checkpoint at {} yet: keeping the local cursor", run.request.checkpoint());
+                return;
+            }
+            throw new ExportFailure(ExportFailure.CHECKPOINT_DOWNLOAD,
+                    "S3 checkpoint download failed (" + ExportRetries.describe(failure) + ")");
+        }
+        byte[] content = exchange.getMessage().getBody(byte[].class);
+        run.stage = ExportFailure.CONFIG;
+        CursorState parsed = CursorState.parse(content, "the S3 checkpoint");
+        run.store.restore(content, parsed);
+        LOG.info("Cursor restored from the S3 checkpoint {}", run.request.checkpoint());
+    }
+
+    public void prepareCheckpointUpload(Exchange exchange) {
+        FollowUpRun run = run(exchange);
+        run.stage = ExportFailure.CHECKPOINT_UPLOAD;
+        byte[] content = run.store.checkpointBytes().orElseThrow();
+        S3Transfers.preparePut(exchange, run.request.checkpoint(), content, "application/json");
+    }
+
+    public void checkpointUploaded(Exchange exchange) {
+        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
+        exchange.removeProperty(ExportRetries.FAILURE);
+        if (failure != null) {
+            throw new ExportFailure(ExportFailure.CHECKPOINT_UPLOAD,
+                    "S3 checkpoint upload failed (" + ExportRetries.describe(failure) + ")");
+        }
+    }
+
+    /** After a failure with confirmed pages, the checkpoint upload still runs (3.8); its own failure is only logged. */
+    public void afterFailureUpload(Exchange exchange) {
+        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
+        exchange.removeProperty(ExportRetries.FAILURE);
+        if (failure != null) {
+            LOG.warn("Uploading the partial progress checkpoint failed ({})", ExportRetries.describe(failure));
+        }
+    }
+}

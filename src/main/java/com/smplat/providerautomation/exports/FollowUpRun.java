@@ -1,0 +1,73 @@
+package com.smplat.providerautomation.exports;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The state of one follow-up export run, kept in exchange property {@link FollowUpExport#RUN} (one page in memory).
+ * Public getters are read by the route's simple expressions.
+ */
+public final class FollowUpRun {
+    final FollowUpExportRequest request;
+    final CursorStore store;
+    final Instant startedAt;
+    String stage = ExportFailure.CONFIG;
+    CursorState stored;
+    Instant afterTs;
+    String afterId;
+    Instant upperBound;
+    List<FollowUpRows.Row> page = List.of();
+    long fetched;
+    boolean more = true;
+    long delivered;
+    long pending;
+    FollowUpRows.Row lastDelivered;
+    FollowUpRows.Row lastPending;
+    boolean cursorWritten;
+    CursorState written;
+    OutputStream fileOut;
+    OutputStream spoolOut;
+
+    FollowUpRun(FollowUpExportRequest request, CursorStore store, Instant startedAt) {
+        this.request = request;
+        this.store = store;
+        this.startedAt = startedAt;
+    }
+
+    public boolean isCheckpointConfigured() {
+        return request.checkpoint() != null && request.cursorStore() != FollowUpExportRequest.CursorStoreKind.none;
+    }
+
+    public boolean isUploadCheckpoint() {
+        return isCheckpointConfigured() && cursorWritten;
+    }
+
+    public boolean isMore() {
+        return more;
+    }
+
+    public boolean isPageEmpty() {
+        return page.isEmpty();
+    }
+
+    public String getSink() {
+        return request.sink().name();
+    }
+
+    public long getDelivered() {
+        return delivered;
+    }
+
+    public CursorState getWritten() {
+        return written;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public FollowUpExportRequest getRequest() {
+        return request;
+    }
+}
