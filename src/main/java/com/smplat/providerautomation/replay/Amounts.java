@@ -57,7 +57,7 @@ public final class Amounts {
      * At most {@link #MAX} in magnitude, at most six decimal places (trailing zeros aside). Digits and exponent are
      * looked at first, so no arithmetic ever runs on a value like {@code 1e1000000} or {@code 1e-1000000}.
      */
-    static boolean withinBounds(BigDecimal value) {
+    public static boolean withinBounds(BigDecimal value) {
         if (value.precision() > MAX_TEXT_LENGTH || Math.abs(value.scale()) > MAX_TEXT_LENGTH) {
             return false;
         }

@@ -219,12 +219,17 @@ public class ReplayBatches {
      * Something unexpected broke one entry after its preparation (its outcome could not be written: a provider answer
      * PostgreSQL cannot store, say). The entry fails alone: it is recorded as failed with a category and a reference
      * (the detail goes to the log), from a fresh read of its row, and the batch goes on. When even that cannot be
-     * written, the claim stays and the claim timeout resolves it.
+     * written, the claim stays and the claim timeout resolves it. When the database itself is away, the batch stops
+     * instead (aborted as before): going on would only make calls whose outcomes cannot be recorded.
      */
-    public void entryBroke(Exchange exchange) {
+    public void entryBroke(Exchange exchange) throws Exception {
         BatchRun.ClaimedEntry claimed = exchange.getProperty(ENTRY, BatchRun.ClaimedEntry.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (OperatorErrors.databaseAway(cause)) {
+            throw cause;
+        }
         String error = OperatorErrors.logged(LOG, "Schedule entry " + claimed.entryId() + " on provider order "
-                + claimed.providerOrderId() + " broke", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+                + claimed.providerOrderId() + " broke", cause);
         ProviderCallOutcome outcome = exchange.getProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.class);
         exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure(outcome != null && outcome.succeeded()
                 ? "Provider called, but its answer was not recorded: " + error : error));
