@@ -8,22 +8,32 @@ import org.junit.jupiter.api.Test;
 
 class RouteConfigurationCheckTest {
 
-    private static RouteDefinition route(String id, String configuration, boolean rest) {
+    private static RouteDefinition route(String id, String configuration, String... calls) {
         RouteDefinition route = new RouteDefinition("direct:" + id);
         route.routeId(id);
         route.setRouteConfigurationId(configuration);
-        route.setRest(rest);
+        for (String call : calls) {
+            route.to(call);
+        }
         return route;
     }
 
     @Test
-    void onlyRoutesOtherThanRestOperationsThatNameNoConfigurationAreReported() {
+    void onlyCalledRoutesThatNameNoConfigurationAreReported() {
         List<RouteDefinition> routes = List.of(
-                route("rest-operation", null, true),
-                route("shared-flow", "propagate-errors", false),
-                route("delivery", "alert-slack-delivery", false),
-                route("forgotten-flow", null, false));
+                route("rest-operation", null, "direct:shared-flow", "direct://forgotten-flow?timeout=1000"),
+                route("shared-flow", "propagate-errors", "direct:delivery", "http://example.org"),
+                route("delivery", "alert-slack-delivery"),
+                route("forgotten-flow", null),
+                route("entry-nobody-calls", null));
 
-        assertThat(RouteConfigurationCheck.withoutConfiguration(routes)).containsExactly("forgotten-flow");
+        assertThat(RouteConfigurationCheck.calledWithoutConfiguration(routes)).containsExactly("forgotten-flow");
+    }
+
+    @Test
+    void directNamesIgnoreSlashesAndOptions() {
+        assertThat(RouteConfigurationCheck.directName("direct:replay-batch")).isEqualTo("replay-batch");
+        assertThat(RouteConfigurationCheck.directName("direct://replay-batch?block=false")).isEqualTo("replay-batch");
+        assertThat(RouteConfigurationCheck.directName("seda:replay-batch")).isNull();
     }
 }

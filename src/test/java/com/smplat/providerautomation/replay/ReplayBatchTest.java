@@ -87,6 +87,22 @@ class ReplayBatchTest {
         return Json.MAPPER.valueToTree(result);
     }
 
+    /** A manual batch against a provider that answers after 1.5 s, returned once its first call is in flight. */
+    private CompletableFuture<JsonNode> batchWithFirstCallInFlight() {
+        ProviderStub.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json").withBody("{\"accepted\": true}")));
+        CompletableFuture<JsonNode> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return batch("manual", null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !ProviderStub.server().findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty());
+        return run;
+    }
+
     private JsonNode payload(UUID id) throws Exception {
         return Json.MAPPER.readTree(fixtures.payloadText(id));
     }
@@ -271,19 +287,9 @@ class ReplayBatchTest {
 
     @Test
     void anEntryIsMarkedStartedJustBeforeItsCallWhileTheNextOneStaysUnstarted() throws Exception {
-        ProviderStub.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
-                .withHeader("Content-Type", "application/json").withBody("{\"accepted\": true}")));
         UUID id = order(null, "[{\"id\": \"s-1\", \"scheduledFor\": \"" + ago(10) + "\"},"
                 + " {\"id\": \"s-2\", \"scheduledFor\": \"" + ago(9) + "\"}]");
-        CompletableFuture<JsonNode> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return batch("manual", null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                !ProviderStub.server().findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty());
+        CompletableFuture<JsonNode> run = batchWithFirstCallInFlight();
 
         JsonNode during = payload(id).get("scheduledReplays");
         assertThat(during.get(0).get("status").asText()).isEqualTo("in_progress");
@@ -329,19 +335,9 @@ class ReplayBatchTest {
 
     @Test
     void aPayloadChangeMadeDuringTheProviderCallIsKeptAndTheLaterEntriesStillRun() throws Exception {
-        ProviderStub.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
-                .withHeader("Content-Type", "application/json").withBody("{\"accepted\": true}")));
         UUID id = order(null, "[{\"id\": \"w-1\", \"scheduledFor\": \"" + ago(10) + "\"},"
                 + " {\"id\": \"w-2\", \"scheduledFor\": \"" + ago(9) + "\"}]");
-        CompletableFuture<JsonNode> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return batch("manual", null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                !ProviderStub.server().findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty());
+        CompletableFuture<JsonNode> run = batchWithFirstCallInFlight();
         // an operator's write while the first call is in flight: the batch's copy of the row is now stale
         jdbc.update("UPDATE fulfillment_provider_orders SET payload = payload || '{\"operatorNote\": \"checked\"}'::jsonb,"
                 + " updated_at = now() WHERE id = ?", id);
