@@ -26,15 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every REST operation answers, as JSON {@code {"detail"}} within seconds, when a route it calls through
  * {@code direct:} throws: each such route is made to throw at its first step and each REST route to call one of
- * them first (an operation that calls none throws at its own first step). Camel starts only once the routes are
- * changed, and the context is closed afterwards.
+ * them first (an operation that calls none throws at its own first step). The test has a context of its own (its
+ * own database directory), whose Camel starts only once the routes are changed, and which is closed afterwards.
  */
 @ServiceTest
 @UseAdviceWith
+@TestPropertySource(properties = "EMBEDDED_POSTGRES_DIR=target/test-postgres/inner-route-failures")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InnerRouteFailureApiTest {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
@@ -58,6 +60,7 @@ class InnerRouteFailureApiTest {
                 innerRouteByUri.put(route.getInput().getEndpointUri(), route.getRouteId());
             }
         }
+        assertThat(camel.isStarted()).as("Camel waits for the advice (@UseAdviceWith)").isFalse();
         assertThat(restRoutes).as("REST operations").hasSizeGreaterThan(15);
 
         Map<String, String> forcedInnerOf = new LinkedHashMap<>();
