@@ -32,11 +32,14 @@ import org.springframework.test.context.TestPropertySource;
  * Every REST operation answers, as JSON {@code {"detail"}} within seconds, when a route it calls through
  * {@code direct:} throws: each such route is made to throw at its first step and each REST route to call one of
  * them first (an operation that calls none throws at its own first step). The test has a context of its own (its
- * own database directory), whose Camel starts only once the routes are changed, and which is closed afterwards.
+ * own database directory, no schedules), whose Camel starts only once the routes are changed, and which is closed
+ * afterwards.
  */
 @ServiceTest
 @UseAdviceWith
-@TestPropertySource(properties = "EMBEDDED_POSTGRES_DIR=target/test-postgres/inner-route-failures")
+// no schedules: Quartz keeps one scheduler per name in the JVM, and closing this context would stop the shared one
+@TestPropertySource(properties = {"EMBEDDED_POSTGRES_DIR=target/test-postgres/inner-route-failures",
+        "camel.main.routes-exclude-pattern=**/*-schedules.yaml"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InnerRouteFailureApiTest {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
