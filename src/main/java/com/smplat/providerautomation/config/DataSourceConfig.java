@@ -2,12 +2,40 @@ package com.smplat.providerautomation.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service's one DataSource: {@code DATABASE_URL}, or the embedded PostgreSQL when it is unset. */
+/**
+ * The service's one DataSource: {@code DATABASE_URL}, or the embedded PostgreSQL when it is unset. At shutdown the
+ * order is Camel (its in-flight exchanges and Quartz), then the pool, then the embedded server.
+ */
 @Configuration(proxyBeanMethods = false)
 public class DataSourceConfig {
+
+    /**
+     * The CamelContext depends on the pool, so Spring destroys it before the pool and the database: Camel also
+     * stops earlier, as a lifecycle bean, but nothing else would tell Spring that routes use the database.
+     */
+    @Bean
+    static BeanFactoryPostProcessor camelStopsBeforeTheDatabase() {
+        return factory -> {
+            for (String name : factory.getBeanNamesForType(CamelContext.class, true, false)) {
+                if (!factory.containsBeanDefinition(name)) {
+                    continue;
+                }
+                BeanDefinition camel = factory.getBeanDefinition(name);
+                List<String> dependsOn = new ArrayList<>(camel.getDependsOn() == null ? List.of() : Arrays.asList(camel.getDependsOn()));
+                dependsOn.add("dataSource");
+                camel.setDependsOn(dependsOn.toArray(String[]::new));
+            }
+        };
+    }
 
     @Bean(destroyMethod = "close")
     public DatabaseEndpoint databaseEndpoint(Settings settings) {

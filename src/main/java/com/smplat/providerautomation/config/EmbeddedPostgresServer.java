@@ -57,7 +57,10 @@ public final class EmbeddedPostgresServer implements Closeable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("timezone", "UTC")
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // stopped by the Spring context after Camel and the pool (DatabaseEndpoint is destroyed last);
+                    // zonky's own JVM shutdown hook would stop it at SIGTERM while in-flight work still writes
+                    .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -131,6 +134,7 @@ public final class EmbeddedPostgresServer implements Closeable {
     public void close() throws IOException {
         if (owned != null) {
             owned.close();
+            LOG.info("Stopped the embedded PostgreSQL on 127.0.0.1:{}", port);
         }
     }
 }

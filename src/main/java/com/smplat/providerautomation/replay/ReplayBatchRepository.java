@@ -16,10 +16,11 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The scheduled batch's reads and claims. A claim marks entries {@code in_progress} (with {@code claimedAt} and
- * {@code claimedBy}) and commits before any provider call, under {@code FOR UPDATE SKIP LOCKED}: two batches, on
- * one instance or several, never claim the same entry, and a crash leaves a visible claim instead of a silent
- * re-send.
+ * The scheduled batch's reads and claims. A claim marks entries {@code in_progress} (with {@code claimedAt},
+ * {@code claimedBy} and {@code startedAt: null}) and commits before any provider call, under
+ * {@code FOR UPDATE SKIP LOCKED}: two batches, on one instance or several, never claim the same entry, and a crash
+ * leaves a visible claim instead of a silent re-send. Just before its call an entry gets its {@code startedAt}, so a
+ * claim its worker never started can be given back safely once the worker is gone.
  */
 @Repository
 public class ReplayBatchRepository {
@@ -70,6 +71,7 @@ public class ReplayBatchRepository {
                                 entry.put("status", ScheduledEntries.IN_PROGRESS);
                                 entry.put("claimedAt", com.smplat.providerautomation.support.Timestamps.canonical(now));
                                 entry.put("claimedBy", claimedBy);
+                                entry.putNull("startedAt");
                                 entries.add(entry.deepCopy());
                             });
                 }
@@ -100,8 +102,7 @@ public class ReplayBatchRepository {
                 for (JsonNode entry : order.payload().path("scheduledReplays")) {
                     if (isClaim(entry) && job.claimedBy.equals(entry.path("claimedBy").asText())
                             && entryIds.contains(entry.path("id").asText())) {
-                        ((ObjectNode) entry).put("status", ScheduledEntries.SCHEDULED);
-                        ((ObjectNode) entry).remove(CLAIM_KEYS);
+                        unclaim((ObjectNode) entry);
                         count++;
                     }
                 }
@@ -109,6 +110,41 @@ public class ReplayBatchRepository {
             });
         }
         return released;
+    }
+
+    /**
+     * Writes a change to a claimed job's provider order and commits: on the row as this batch last wrote it when the
+     * row is still at that version (no read, no lock), else under the row lock after a fresh read. {@code change}
+     * mutates the payload in place and returns null when there is nothing to write; returns what it returned.
+     */
+    <T> T writeClaimed(BatchRun.ClaimedJob job, java.util.function.Function<ProviderOrder, T> change) {
+        if (job.version != null) {
+            T result = change.apply(job.order);
+            java.util.Optional<String> written = result == null ? java.util.Optional.empty()
+                    : orders.writeIfUnchanged(job.order, job.version);
+            job.version = written.orElse(null);
+            if (written.isPresent()) {
+                return result;
+            }
+        }
+        return orders.mutate(job.providerOrderId(), order -> {
+            job.order = order;
+            return change.apply(order);
+        });
+    }
+
+    /** A claimed entry back to {@code scheduled}, without its claim. */
+    static void unclaim(ObjectNode entry) {
+        entry.put("status", ScheduledEntries.SCHEDULED);
+        entry.remove(CLAIM_KEYS);
+    }
+
+    /**
+     * True for a claim whose provider call certainly never started: it carries {@code startedAt: null}. A claim
+     * without the key (written before claims recorded their start) may have been sent, like a started one.
+     */
+    static boolean neverStarted(JsonNode entry) {
+        return entry.has("startedAt") && entry.get("startedAt").isNull();
     }
 
     /** Provider orders holding a claim older than {@code staleBefore}: their worker is gone. */
@@ -147,5 +183,5 @@ public class ReplayBatchRepository {
         return com.smplat.providerautomation.support.Timestamps.parse(entry.path("claimedAt").asText(null)).orElse(Instant.EPOCH);
     }
 
-    static final Set<String> CLAIM_KEYS = Set.of("claimedAt", "claimedBy");
+    static final Set<String> CLAIM_KEYS = Set.of("claimedAt", "claimedBy", "startedAt");
 }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -167,22 +166,32 @@ public class ReplayBatches {
         exchange.getMessage().setBody(skipped(reason));
     }
 
-    /** Claims that outlived the claim timeout: the worker died mid-call. Never re-sent; failed as interrupted. */
+    /**
+     * Claims that outlived the claim timeout: their worker is gone. A claim it never started goes back to
+     * {@code scheduled}; a started one (the call may have happened) is never re-sent and fails as interrupted.
+     */
     private void recoverInterrupted(Instant now) {
         Instant staleBefore = now.minus(Duration.ofSeconds(settings.claimTimeoutSeconds()));
         for (UUID providerOrderId : batches.withStaleClaims(staleBefore)) {
+            List<ObjectNode> released = new ArrayList<>();
             List<ObjectNode> recovered = orders.mutate(providerOrderId, order -> {
                 List<ObjectNode> replays = new ArrayList<>();
                 for (JsonNode entry : order.payload().path("scheduledReplays")) {
                     if (ReplayBatchRepository.isClaim(entry) && ReplayBatchRepository.claimedAt(entry).isBefore(staleBefore)) {
-                        replays.add(fail(order, (ObjectNode) entry, "interrupted", Timestamps.now()));
+                        if (ReplayBatchRepository.neverStarted(entry)) {
+                            ReplayBatchRepository.unclaim((ObjectNode) entry);
+                            released.add((ObjectNode) entry);
+                        } else {
+                            replays.add(fail(order, (ObjectNode) entry, "interrupted", Timestamps.now()));
+                        }
                     }
                 }
                 return replays;
             });
             orders.find(providerOrderId).ifPresent(order -> recovered.forEach(replay ->
                     recordTimeline(order, replay, replay.path("scheduleId").asText(), "interrupted")));
-            LOG.warn("Resolved {} interrupted replay claim(s) on provider order {} as failed", recovered.size(), providerOrderId);
+            LOG.warn("Stale replay claims on provider order {}: {} never started, given back; {} interrupted, resolved as failed",
+                    providerOrderId, released.size(), recovered.size());
         }
     }
 
@@ -246,32 +255,42 @@ public class ReplayBatches {
         }
     }
 
+    /**
+     * Just before the provider call: the entry's {@code startedAt}, committed, so that a claim whose worker dies
+     * before this point can be given back. A claim this batch no longer holds is not called.
+     */
+    public void startEntry(Exchange exchange) {
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        BatchRun.ClaimedEntry claimed = exchange.getProperty(ENTRY, BatchRun.ClaimedEntry.class);
+        String now = Timestamps.canonical(Timestamps.now());
+        Boolean started = batches.writeClaimed(claimed.job(), order -> ownClaim(run, order, claimed.entryId())
+                .map(entry -> {
+                    entry.put("startedAt", now);
+                    return Boolean.TRUE;
+                })
+                .orElse(null));
+        if (started == null) {
+            exchange.setProperty(EXECUTES, false);
+            exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure("claim lost before the call"));
+        }
+    }
+
+    private static Optional<ObjectNode> ownClaim(BatchRun run, ProviderOrder order, String entryId) {
+        return ScheduledEntries.find(order.payload(), entryId)
+                .filter(e -> ReplayBatchRepository.isClaim(e) && run.claimedBy.equals(e.path("claimedBy").asText()));
+    }
+
     /** After the call (or instead of it): records the outcome on the entry and in replays, committed at once. */
     public void recordEntry(Exchange exchange) {
         BatchRun run = exchange.getProperty(RUN, BatchRun.class);
         BatchRun.ClaimedEntry claimed = exchange.getProperty(ENTRY, BatchRun.ClaimedEntry.class);
         ProviderCallOutcome outcome = exchange.getProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.class);
         Instant now = Timestamps.now();
-        Function<ProviderOrder, ObjectNode> record = order -> ScheduledEntries.find(order.payload(), claimed.entryId())
-                .filter(e -> ReplayBatchRepository.isClaim(e) && run.claimedBy.equals(e.path("claimedBy").asText()))
+        BatchRun.ClaimedJob job = claimed.job();
+        ObjectNode replay = batches.writeClaimed(job, order -> ownClaim(run, order, claimed.entryId())
                 .map(entry -> outcome.succeeded() ? succeed(order, entry, outcome.response(), now)
                         : fail(order, entry, outcome.error(), now))
-                .orElse(null);
-        BatchRun.ClaimedJob job = claimed.job();
-        ObjectNode replay = null;
-        Optional<String> written = Optional.empty();
-        if (job.version != null) {
-            // the row as this batch last wrote it: no read, and no lock unless someone else wrote the row meanwhile
-            replay = record.apply(job.order);
-            written = replay == null ? Optional.empty() : orders.writeIfUnchanged(job.order, job.version);
-        }
-        job.version = written.orElse(null);
-        if (written.isEmpty()) {
-            replay = orders.mutate(claimed.providerOrderId(), order -> {
-                job.order = order;
-                return record.apply(order);
-            });
-        }
+                .orElse(null));
         if (replay == null) {
             LOG.warn("Schedule entry {} on provider order {} lost its claim before its outcome was recorded",
                     claimed.entryId(), claimed.providerOrderId());

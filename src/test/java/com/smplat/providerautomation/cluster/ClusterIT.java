@@ -396,6 +396,68 @@ class ClusterIT {
         return instance.postWithToken(EXPORT + "/run", TRIGGER_TOKEN);
     }
 
+    @Test
+    @Order(8)
+    void anInstanceKilledMidBatchHasItsUnstartedClaimsRunElsewhereAndNothingRunsTwice() throws Exception {
+        stub.stubFor(post(urlPathEqualTo("/doomed/orders")).willReturn(json().withFixedDelay(300)));
+        jdbc.update("""
+                INSERT INTO fulfillment_providers (id, name, metadata_json, status, health_status)
+                VALUES ('doomed', 'Cluster doomed', json_build_object('automation', json_build_object('endpoints', json_build_object(
+                        'order', json_build_object('method', 'POST', 'url', ? || '/doomed/orders',
+                                                   'payload', json_build_object('order', '{{orderId}}'))))),
+                        'active', 'healthy')""", stub.baseUrl());
+        String entries = """
+                SELECT po.order_id::text AS order_id, e ->> 'status' AS status, e ->> 'claimedBy' AS claimed_by,
+                       e -> 'startedAt' AS started_at, e -> 'response' ->> 'error' AS error
+                  FROM fulfillment_provider_orders po, jsonb_array_elements(po.payload -> 'scheduledReplays') e
+                 WHERE po.provider_id = 'doomed'""";
+        try (ServiceProcess second = ServiceProcess.start("second", WORK, env)) {
+            second.awaitReady(Duration.ofSeconds(180));
+            List<ServiceProcess> alive = List.of(instances.get(0), second);
+            dueEntries("doomed", 300);
+            // whichever instance's scheduled batch claims them is killed with calls in flight and claims taken ahead
+            // of its workers; the other one survives
+            ServiceProcess[] holder = new ServiceProcess[1];
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                Map<String, Long> unstartedByClaimant = jdbc.queryForList(entries).stream()
+                        .filter(e -> "in_progress".equals(e.get("status")) && "null".equals(String.valueOf(e.get("started_at"))))
+                        .collect(Collectors.groupingBy(e -> String.valueOf(e.get("claimed_by")).split("@")[0], Collectors.counting()));
+                alive.stream().filter(p -> unstartedByClaimant.getOrDefault(String.valueOf(p.pid()), 0L) >= 20)
+                        .findFirst().ifPresent(p -> holder[0] = p);
+                return holder[0] != null;
+            });
+            holder[0].kill();
+            String claimant = holder[0].pid() + "@";
+
+            List<Map<String, Object>> atKill = jdbc.queryForList(entries).stream()
+                    .filter(e -> "in_progress".equals(e.get("status")) && String.valueOf(e.get("claimed_by")).startsWith(claimant))
+                    .toList();
+            List<String> unstarted = atKill.stream().filter(e -> "null".equals(String.valueOf(e.get("started_at"))))
+                    .map(e -> (String) e.get("order_id")).toList();
+            List<String> started = atKill.stream().filter(e -> !"null".equals(String.valueOf(e.get("started_at"))))
+                    .map(e -> (String) e.get("order_id")).toList();
+            assertThat(unstarted).as("claims the killed instance never started").isNotEmpty();
+            assertThat(started.size()).as("calls in flight: at most the worker count").isLessThanOrEqualTo(8);
+
+            // after the claim timeout the survivor gives the unstarted claims back and runs them
+            await().atMost(Duration.ofSeconds(CLAIM_TIMEOUT_SECONDS + 90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> !statuses("doomed").containsKey("in_progress") && !statuses("doomed").containsKey("scheduled"));
+            Map<String, Map<String, Object>> after = jdbc.queryForList(entries).stream()
+                    .collect(Collectors.toMap(e -> (String) e.get("order_id"), Function.identity()));
+            for (String order : unstarted) {
+                assertThat(after.get(order).get("status")).as("unstarted claim of order " + order).isEqualTo("executed");
+            }
+            for (String order : started) {
+                assertThat(after.get(order).get("status")).as("started claim of order " + order).isEqualTo("failed");
+                assertThat(after.get(order).get("error")).isEqualTo("interrupted");
+            }
+            assertThat(statuses("doomed").getOrDefault("executed", 0L)).isEqualTo(300L - started.size());
+            Map<String, Long> calls = callsPerOrder("doomed");
+            assertThat(calls.values()).as("calls per order").containsOnly(1L);
+            assertThat(calls.keySet()).containsAll(unstarted);
+        }
+    }
+
     private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -87,6 +87,22 @@ class ReplayBatchTest {
         return Json.MAPPER.valueToTree(result);
     }
 
+    /** A manual batch against a provider that answers after 1.5 s, returned once its first call is in flight. */
+    private CompletableFuture<JsonNode> batchWithFirstCallInFlight() {
+        ProviderStub.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json").withBody("{\"accepted\": true}")));
+        CompletableFuture<JsonNode> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return batch("manual", null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !ProviderStub.server().findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty());
+        return run;
+    }
+
     private JsonNode payload(UUID id) throws Exception {
         return Json.MAPPER.readTree(fixtures.payloadText(id));
     }
@@ -292,23 +308,62 @@ class ReplayBatchTest {
     }
 
     @Test
-    void aClaimThatOutlivedItsWorkerBecomesInterruptedAndIsNeverResent() throws Exception {
+    void aStartedClaimThatOutlivedItsWorkerBecomesInterruptedAndIsNeverResent() throws Exception {
         UUID stale = order(null, "[{\"id\": \"stuck\", \"status\": \"in_progress\", \"claimedAt\": \"" + ago(60)
+                + "\", \"claimedBy\": \"dead-worker\", \"startedAt\": \"" + ago(59) + "\", \"scheduledFor\": \"" + ago(61) + "\"}]");
+        // claimed by a version that did not record starts: it may have been sent, so it is treated as started
+        UUID legacy = order(null, "[{\"id\": \"stuck-legacy\", \"status\": \"in_progress\", \"claimedAt\": \"" + ago(60)
                 + "\", \"claimedBy\": \"dead-worker\", \"scheduledFor\": \"" + ago(61) + "\"}]");
         UUID live = order(null, "[{\"id\": \"busy\", \"status\": \"in_progress\", \"claimedAt\": \"" + ago(1)
-                + "\", \"claimedBy\": \"live-worker\"}, {\"id\": \"queued\", \"scheduledFor\": \"" + ago(2) + "\"}]");
+                + "\", \"claimedBy\": \"live-worker\", \"startedAt\": null}, {\"id\": \"queued\", \"scheduledFor\": \"" + ago(2) + "\"}]");
 
         JsonNode summary = batch("manual", 10).get("summary");
 
-        JsonNode entry = payload(stale).get("scheduledReplays").get(0);
-        assertThat(entry.get("status").asText()).isEqualTo("failed");
-        assertThat(entry.get("response").get("error").asText()).isEqualTo("interrupted");
-        assertThat(entry.has("claimedBy")).isFalse();
-        assertThat(payload(stale).get("replays").get(0).get("status").asText()).isEqualTo("failed");
+        for (UUID id : List.of(stale, legacy)) {
+            JsonNode entry = payload(id).get("scheduledReplays").get(0);
+            assertThat(entry.get("status").asText()).isEqualTo("failed");
+            assertThat(entry.get("response").get("error").asText()).isEqualTo("interrupted");
+            assertThat(entry.has("claimedBy")).isFalse();
+            assertThat(entry.has("startedAt")).isFalse();
+            assertThat(payload(id).get("replays").get(0).get("status").asText()).isEqualTo("failed");
+        }
         assertThat(payload(live).get("scheduledReplays").get(1).has("status"))
                 .as("one worker per provider order: the live claim keeps others off it").isFalse();
+        assertThat(payload(live).get("scheduledReplays").get(0).get("status").asText())
+                .as("a live claim that has not started yet is left alone").isEqualTo("in_progress");
         assertThat(summary.get("processed").asInt()).isZero();
         ProviderStub.server().verify(0, postRequestedFor(urlPathEqualTo(path)));
+    }
+
+    @Test
+    void aClaimItsDeadWorkerNeverStartedGoesBackToScheduledAndRunsOnce() throws Exception {
+        UUID unstarted = order(null, "[{\"id\": \"never-sent\", \"status\": \"in_progress\", \"claimedAt\": \"" + ago(60)
+                + "\", \"claimedBy\": \"dead-worker\", \"startedAt\": null, \"scheduledFor\": \"" + ago(61) + "\"}]");
+
+        JsonNode summary = batch("manual", 10).get("summary");
+
+        JsonNode entry = payload(unstarted).get("scheduledReplays").get(0);
+        assertThat(entry.get("status").asText()).as("given back, then run by this batch").isEqualTo("executed");
+        assertThat(entry.has("claimedBy")).isFalse();
+        assertThat(entry.has("startedAt")).isFalse();
+        assertThat(payload(unstarted).get("replays")).hasSize(1);
+        assertThat(summary.get("processed").asInt()).isEqualTo(1);
+        assertThat(summary.get("succeeded").asInt()).isEqualTo(1);
+        ProviderStub.server().verify(1, postRequestedFor(urlPathEqualTo(path)));
+    }
+
+    @Test
+    void anEntryIsMarkedStartedJustBeforeItsCallWhileTheNextOneStaysUnstarted() throws Exception {
+        UUID id = order(null, "[{\"id\": \"s-1\", \"scheduledFor\": \"" + ago(10) + "\"},"
+                + " {\"id\": \"s-2\", \"scheduledFor\": \"" + ago(9) + "\"}]");
+        CompletableFuture<JsonNode> run = batchWithFirstCallInFlight();
+
+        JsonNode during = payload(id).get("scheduledReplays");
+        assertThat(during.get(0).get("status").asText()).isEqualTo("in_progress");
+        assertThat(during.get(0).get("startedAt").isTextual()).as("the entry in flight is marked started").isTrue();
+        assertThat(during.get(1).get("status").asText()).isEqualTo("in_progress");
+        assertThat(during.get(1).get("startedAt").isNull()).as("the next entry is claimed, not started").isTrue();
+        assertThat(run.get(60, TimeUnit.SECONDS).get("summary").get("succeeded").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -347,19 +402,9 @@ class ReplayBatchTest {
 
     @Test
     void aPayloadChangeMadeDuringTheProviderCallIsKeptAndTheLaterEntriesStillRun() throws Exception {
-        ProviderStub.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
-                .withHeader("Content-Type", "application/json").withBody("{\"accepted\": true}")));
         UUID id = order(null, "[{\"id\": \"w-1\", \"scheduledFor\": \"" + ago(10) + "\"},"
                 + " {\"id\": \"w-2\", \"scheduledFor\": \"" + ago(9) + "\"}]");
-        CompletableFuture<JsonNode> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return batch("manual", null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                !ProviderStub.server().findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty());
+        CompletableFuture<JsonNode> run = batchWithFirstCallInFlight();
         // an operator's write while the first call is in flight: the batch's copy of the row is now stale
         jdbc.update("UPDATE fulfillment_provider_orders SET payload = payload || '{\"operatorNote\": \"checked\"}'::jsonb,"
                 + " updated_at = now() WHERE id = ?", id);
