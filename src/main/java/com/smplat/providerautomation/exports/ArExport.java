@@ -31,6 +31,8 @@ public class ArExport {
     public static final String REQUEST = "arRequest";
     public static final String ROWS = "arRows";
     public static final String STARTED = "arStartedAt";
+    /** The bytes written, for the metrics step after the write. */
+    public static final String BYTES = "arBytes";
     private static final Logger LOG = LoggerFactory.getLogger(ArExport.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -143,6 +145,7 @@ public class ArExport {
                 throw new ExportFailure(ExportFailure.SINK, "writing " + target + " failed (" + e.getClass().getSimpleName() + ")");
             }
         }
+        exchange.setProperty(BYTES, content.length);
         String where = target == null ? "stdout" : target.toString();
         if (rows == 0) {
             LOG.warn("Run-history export found no runs; wrote an empty export to {}", where);

@@ -55,6 +55,8 @@ public class GfExport {
         String afterId;
         Instant upperBound;
         List<FollowUpRows.Row> page = List.of();
+        /** The bytes the sink received for {@link #page}, for the metrics. */
+        long pageBytes;
         long fetched;
         boolean more = true;
         long delivered;
@@ -86,6 +88,14 @@ public class GfExport {
 
         public boolean isPageEmpty() {
             return page.isEmpty();
+        }
+
+        public int getPageRows() {
+            return page.size();
+        }
+
+        public long getPageBytes() {
+            return pageBytes;
         }
 
         public String getSink() {
@@ -242,7 +252,9 @@ public class GfExport {
         if (request.webhookToken() != null) {
             message.setHeader("Authorization", "Bearer " + request.webhookToken());
         }
-        message.setBody(FollowUpRows.webhookBody(run.page));
+        byte[] body = FollowUpRows.webhookBody(run.page);
+        run.pageBytes = body.length;
+        message.setBody(body);
         exchange.setProperty(ExportRetries.MAX_RETRIES, request.webhookRetries());
         exchange.setProperty(ExportRetries.BASE_DELAY, request.retryBaseMillis());
         exchange.removeProperty(ExportRetries.FAILURE);
@@ -269,13 +281,16 @@ public class GfExport {
     public void writeStdoutPage(Exchange exchange) {
         GfRun run = run(exchange);
         byte[] lines = FollowUpRows.ndjson(run.page);
+        run.pageBytes = lines.length;
         stdout.write(lines, 0, lines.length);
         pend(run);
     }
 
     public void writeFilePage(Exchange exchange) throws IOException {
         GfRun run = run(exchange);
-        run.fileOut.write(FollowUpRows.ndjson(run.page));
+        byte[] lines = FollowUpRows.ndjson(run.page);
+        run.pageBytes = lines.length;
+        run.fileOut.write(lines);
         pend(run);
     }
 
