@@ -1,0 +1,73 @@
+package com.smplat.providerautomation.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.smplat.providerautomation.ServiceTest;
+import com.smplat.providerautomation.config.ApiSettings;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The warm-up against the running service over real HTTP (the shared context starts with it off). That it runs before
+ * readiness turns UP is Spring Boot's order: ACCEPTING_TRAFFIC is published after the application runners.
+ */
+@ServiceTest
+class HotPathWarmUpServiceTest {
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void capture() {
+        logs.start();
+        logger().addAppender(logs);
+    }
+
+    @AfterEach
+    void release() {
+        logger().detachAppender(logs);
+    }
+
+    private static Logger logger() {
+        return (Logger) LoggerFactory.getLogger(HotPathWarmUp.class);
+    }
+
+    @Test
+    void theWarmUpCallsTheStatusAndHistoryEndpointsForItsLengthWithTheOperatorKey() {
+        long started = System.nanoTime();
+
+        new HotPathWarmUp(context, new ApiSettings(Optional.of(ServiceTest.API_KEY)), 1).run(null);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        assertThat(logs.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .startsWith("Hot-path warm-up: ").contains("before readiness").doesNotContain(": 0 requests");
+    }
+
+    @Test
+    void aRefusedRequestStopsTheWarmUpAtOnce() {
+        long started = System.nanoTime();
+
+        new HotPathWarmUp(context, new ApiSettings(Optional.of("not-the-key")), 30).run(null);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(logs.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("stopped after 0 request(s)").contains("answered 401");
+    }
+
+    @Test
+    void aZeroLengthDoesNothing() {
+        new HotPathWarmUp(context, new ApiSettings(Optional.of(ServiceTest.API_KEY)), 0).run(null);
+
+        assertThat(logs.list).isEmpty();
+    }
+}
