@@ -2,17 +2,13 @@ package com.smplat.providerautomation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import com.smplat.providerautomation.LogCapture;
 import com.smplat.providerautomation.ServiceTest;
 import com.smplat.providerautomation.config.ApiSettings;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -22,25 +18,11 @@ import org.springframework.context.ApplicationContext;
  */
 @ServiceTest
 class HotPathWarmUpServiceTest {
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    @RegisterExtension
+    final LogCapture logs = new LogCapture(HotPathWarmUp.class);
 
     @Autowired
     ApplicationContext context;
-
-    @BeforeEach
-    void capture() {
-        logs.start();
-        logger().addAppender(logs);
-    }
-
-    @AfterEach
-    void release() {
-        logger().detachAppender(logs);
-    }
-
-    private static Logger logger() {
-        return (Logger) LoggerFactory.getLogger(HotPathWarmUp.class);
-    }
 
     @Test
     void theWarmUpCallsTheStatusAndHistoryEndpointsForItsLengthWithTheOperatorKey() {
@@ -49,7 +31,7 @@ class HotPathWarmUpServiceTest {
         new HotPathWarmUp(context, new ApiSettings(Optional.of(ServiceTest.API_KEY)), 1).run(null);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
-        assertThat(logs.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+        assertThat(logs.messages()).singleElement().asString()
                 .startsWith("Hot-path warm-up: ").contains("before readiness").doesNotContain(": 0 requests");
     }
 
@@ -60,7 +42,7 @@ class HotPathWarmUpServiceTest {
         new HotPathWarmUp(context, new ApiSettings(Optional.of("not-the-key")), 30).run(null);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        assertThat(logs.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+        assertThat(logs.messages()).singleElement().asString()
                 .contains("stopped after 0 request(s)").contains("answered 401");
     }
 
@@ -68,6 +50,6 @@ class HotPathWarmUpServiceTest {
     void aZeroLengthDoesNothing() {
         new HotPathWarmUp(context, new ApiSettings(Optional.of(ServiceTest.API_KEY)), 0).run(null);
 
-        assertThat(logs.list).isEmpty();
+        assertThat(logs.messages()).isEmpty();
     }
 }

@@ -3,39 +3,21 @@ package com.smplat.providerautomation.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import com.smplat.providerautomation.LogCapture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 class ExportProgressTest {
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    @RegisterExtension
+    final LogCapture logs = new LogCapture(ExportProgress.class);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     // no database: the gauges read NaN, the counters work
     private final ExportMetrics metrics = new ExportMetrics(registry, new NamedParameterJdbcTemplate(new SimpleDriverDataSource()));
-
-    @BeforeEach
-    void capture() {
-        logs.start();
-        logger().addAppender(logs);
-    }
-
-    @AfterEach
-    void release() {
-        logger().detachAppender(logs);
-    }
-
-    private static Logger logger() {
-        return (Logger) LoggerFactory.getLogger(ExportProgress.class);
-    }
 
     @Test
     void aLongRunLogsRowsPagesAndRateAtTheIntervalAndCountsEveryPageAtOnce() {
@@ -47,12 +29,12 @@ class ExportProgressTest {
         assertThat(registry.get(ExportMetrics.ROWS).tag("pipeline", "follow-ups").counter().count()).isEqualTo(1000);
         assertThat(registry.get(ExportMetrics.PAGES).tag("pipeline", "follow-ups").counter().count()).isEqualTo(1);
         assertThat(registry.get(ExportMetrics.BYTES).tag("pipeline", "follow-ups").counter().count()).isEqualTo(50_000);
-        assertThat(logs.list).as("not before the interval").isEmpty();
+        assertThat(logs.messages()).as("not before the interval").isEmpty();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
             progress.pageDelivered("follow-ups", started, 1000, 50_000);
-            return !logs.list.isEmpty();
+            return !logs.messages().isEmpty();
         });
-        String line = logs.list.get(0).getFormattedMessage();
+        String line = logs.messages().get(0);
         assertThat(line).startsWith("Export follow-ups in progress: ").contains(" row(s) in ").contains(" rows/s over ");
         long pages = (long) registry.get(ExportMetrics.PAGES).tag("pipeline", "follow-ups").counter().count();
         assertThat(line).contains((pages * 1000) + " row(s) in " + pages + " page(s)");
@@ -68,7 +50,7 @@ class ExportProgressTest {
         for (int page = 0; page < 100; page++) {
             progress.pageDelivered("run-history", Instant.now().minusSeconds(60), 10, 100);
         }
-        assertThat(logs.list).isEmpty();
+        assertThat(logs.messages()).isEmpty();
         assertThat(registry.get(ExportMetrics.PAGES).tag("pipeline", "run-history").counter().count()).isEqualTo(100);
     }
 }
