@@ -35,4 +35,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule exportsStayOutOfOtherCapabilities = noClasses().that().resideInAPackage("..exports..")
             .should().dependOnClassesThat().resideInAnyPackage("..replay..", "..alerts..", "..demo..", "..sandbox..");
+
+    /** Domain beans stay plain functions: meters live in the metrics package, called from the routes. */
+    @ArchTest
+    static final ArchRule onlyTheMetricsPackageKnowsMicrometer = noClasses().that().resideOutsideOfPackage("..metrics..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
 }

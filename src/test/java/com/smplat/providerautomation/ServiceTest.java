@@ -29,7 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
             "GUARDRAIL_EXPORT_TRIGGER_TOKEN=" + ServiceTest.TRIGGER_TOKEN,
             "GUARDRAIL_EXPORT_SINK=file",
             "GUARDRAIL_EXPORT_FILE_PATH=target/test-exports/guardrail_followups.ndjson",
-            "GUARDRAIL_EXPORT_SETTLE_SECONDS=0"
+            "GUARDRAIL_EXPORT_SETTLE_SECONDS=0",
+            // the hot-path warm-up before readiness has its own test
+            "STARTUP_WARMUP_SECONDS=0"
         })
 @ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
 public @interface ServiceTest {

@@ -142,6 +142,7 @@ public class FollowUpExport {
             message.setHeader("webhook-timestamp", Long.toString(timestamp));
             message.setHeader("webhook-signature", WebhookSignature.sign(request.webhookSecret(), key, timestamp, body));
         }
+        run.pageBytes = body.length;
         message.setBody(body);
         exchange.setProperty(ExportRetries.MAX_RETRIES, request.webhookRetries());
         exchange.setProperty(ExportRetries.BASE_DELAY, request.retryBaseMillis());
@@ -188,13 +189,16 @@ public class FollowUpExport {
     public void writeStdoutPage(Exchange exchange) {
         FollowUpRun run = run(exchange);
         byte[] lines = FollowUpRows.ndjson(run.page);
+        run.pageBytes = lines.length;
         stdout.write(lines, 0, lines.length);
         pend(run);
     }
 
     public void writeFilePage(Exchange exchange) throws IOException {
         FollowUpRun run = run(exchange);
-        run.fileOut.write(FollowUpRows.ndjson(run.page));
+        byte[] lines = FollowUpRows.ndjson(run.page);
+        run.pageBytes = lines.length;
+        run.fileOut.write(lines);
         pend(run);
     }
 

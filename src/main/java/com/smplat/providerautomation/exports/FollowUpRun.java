@@ -18,6 +18,8 @@ public final class FollowUpRun {
     String afterId;
     Instant upperBound;
     List<FollowUpRows.Row> page = List.of();
+    /** The bytes the sink received for {@link #page}, for the metrics. */
+    long pageBytes;
     long fetched;
     boolean more = true;
     long delivered;
@@ -49,6 +51,14 @@ public final class FollowUpRun {
 
     public boolean isPageEmpty() {
         return page.isEmpty();
+    }
+
+    public int getPageRows() {
+        return page.size();
+    }
+
+    public long getPageBytes() {
+        return pageBytes;
     }
 
     public String getSink() {

@@ -31,6 +31,8 @@ public class RunHistoryExport {
     public static final String REQUEST = "runHistoryRequest";
     public static final String ROWS = "runHistoryRows";
     public static final String STARTED = "runHistoryStartedAt";
+    /** The bytes written, for the metrics step after the write. */
+    public static final String BYTES = "runHistoryBytes";
     private static final Logger LOG = LoggerFactory.getLogger(RunHistoryExport.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -142,6 +144,7 @@ public class RunHistoryExport {
                 throw new ExportFailure(ExportFailure.SINK, "writing " + target + " failed (" + e.getClass().getSimpleName() + ")");
             }
         }
+        exchange.setProperty(BYTES, content.length);
         String where = target == null ? "stdout" : target.toString();
         if (rows == 0) {
             LOG.warn("Run-history export found no runs; wrote an empty export to {}", where);

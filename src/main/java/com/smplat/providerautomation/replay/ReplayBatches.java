@@ -41,6 +41,10 @@ public class ReplayBatches {
     public static final String RUN = "replayBatchRun";
     public static final String SKIPPED = "replayBatchSkipped";
     public static final String EXECUTES = "replayExecutes";
+    /** For the metrics step after each entry: the provider and {@code succeeded}/{@code failed}, once recorded. */
+    static final String ENTRY_PROVIDER = "replayEntryProvider";
+    static final String ENTRY_OUTCOME = "replayEntryOutcome";
+    static final String STARTED_AT = "replayBatchStartedAt";
     /** Set on a worker's exchange when no claimed job is left for it. */
     static final String WORKER_DONE = "replayWorkerDone";
     /** The entry being executed; the provider call replaces the message body. */
@@ -118,6 +122,7 @@ public class ReplayBatches {
         Instant now = Timestamps.now();
         BatchRun run = new BatchRun(effectiveLimit(limit, settings.limit()), settings.concurrency(), now, WORKER, lease);
         exchange.setProperty(RUN, run);
+        exchange.setProperty(STARTED_AT, now);
         exchange.setProperty(SKIPPED, false);
         try {
             releasePending();
@@ -201,6 +206,7 @@ public class ReplayBatches {
         exchange.setProperty(ENTRY, claimed);
         exchange.setProperty(EXECUTES, false);
         exchange.removeProperty(ProviderCalls.OUTCOME);
+        exchange.removeProperty(ENTRY_OUTCOME);
         Optional<String> invalid = ScheduledEntries.invalidity(claimed.entry());
         if (invalid.isPresent()) {
             exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure(invalid.get()));
@@ -297,6 +303,8 @@ public class ReplayBatches {
             return;
         }
         (outcome.succeeded() ? run.succeeded : run.failed).incrementAndGet();
+        exchange.setProperty(ENTRY_PROVIDER, job.order.providerId());
+        exchange.setProperty(ENTRY_OUTCOME, outcome.succeeded() ? "succeeded" : "failed");
         recordTimeline(job.order, replay, claimed.entryId(), outcome.succeeded() ? null : outcome.error());
     }
 

@@ -34,6 +34,10 @@ public final class ScheduledEntries {
     public record Backlog(int pending, Instant nextScheduledAt) {
     }
 
+    /** Entries due now and not claimed, and since when the oldest of them has been due (null when none). */
+    public record DueSummary(int due, Instant oldestDueSince) {
+    }
+
     /** Object, non-empty id, status {@code scheduled} or absent. */
     public static boolean pending(JsonNode entry) {
         if (!(entry instanceof ObjectNode)) {
@@ -82,6 +86,28 @@ public final class ScheduledEntries {
                 .thenComparing(Due::providerOrderId)
                 .thenComparingInt(Due::position));
         return due;
+    }
+
+    /**
+     * The due backlog for the metrics: an entry with a time has been due since that time; one without a time (or with
+     * an unparseable one) since its provider order last changed, the closest the row tells.
+     */
+    public static DueSummary dueSummary(List<Candidate> candidates, Instant now) {
+        int count = 0;
+        Instant oldest = null;
+        for (Candidate candidate : candidates) {
+            if (!(candidate.scheduledReplays() instanceof ArrayNode entries)) {
+                continue;
+            }
+            for (JsonNode entry : entries) {
+                if (pending(entry) && due(entry, now)) {
+                    count++;
+                    Instant since = scheduledFor(entry).orElse(candidate.updatedAt());
+                    oldest = oldest == null || since.isBefore(oldest) ? since : oldest;
+                }
+            }
+        }
+        return new DueSummary(count, oldest);
     }
 
     /** Pending entries anywhere, due or not, and the earliest parseable time among them. */

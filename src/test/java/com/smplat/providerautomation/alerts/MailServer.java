@@ -17,15 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real SMTP server (GreenMail) on a free loopback port that can refuse chosen recipients at RCPT TO: for good
  * (550) or for their first few tries (451). GreenMail itself accepts every recipient.
  */
-final class MailServer extends GreenMail {
+public final class MailServer extends GreenMail {
     private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final Map<String, String> replies = new ConcurrentHashMap<>();
 
-    MailServer() {
+    public MailServer() {
         super(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
-    int port() {
+    public int port() {
         return getSmtp().getPort();
     }
 

@@ -52,6 +52,8 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(key -> key.startsWith("DATABASE_") || key.startsWith("PROVIDER_")
                 || key.equals("CHECKOUT_API_KEY") || key.equals("PORT") || key.equals("ENVIRONMENT"));
         builder.environment().put("PORT", String.valueOf(port));
+        // readiness without the hot-path warm-up: the suite restarts processes often
+        builder.environment().put("STARTUP_WARMUP_SECONDS", "0");
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, log, builder.start());
     }
