@@ -1,0 +1,12 @@
+package com.smplat.providerautomation.api.document;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+
+/** POST .../{providerId}/orders/{providerOrderId}/replay (replay-and-history.md 7.6). */
+@Schema(description = "Replay now, or schedule: a future runAt schedules; scheduleOnly schedules whatever runAt says.")
+public record ReplayRequestBody(
+        Amount amount,
+        @Schema(nullable = true, description = "ISO-8601 instant; required when scheduleOnly is true.") OffsetDateTime runAt,
+        @Schema(nullable = true, defaultValue = "false") Boolean scheduleOnly) {
+}
