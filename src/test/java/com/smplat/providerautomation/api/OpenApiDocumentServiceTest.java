@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smplat.providerautomation.ApiClient;
 import com.smplat.providerautomation.ApiClient.Reply;
+import com.smplat.providerautomation.OpenApiContract;
 import com.smplat.providerautomation.ServiceTest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -122,6 +123,22 @@ class OpenApiDocumentServiceTest {
         assertThat(replay.getRequestBody().getRequired()).isTrue();
         assertThat(document.getPaths().get("/api/v1/reporting/guardrails/followups/export/download").getGet()
                 .getResponses().get("200").getContent()).containsOnlyKeys("application/x-ndjson");
+    }
+
+    @Test
+    void theTestClientRefusesAnswersThatContradictTheDocument() {
+        OpenApiContract contract = OpenApiContract.of("http://127.0.0.1:" + port);
+        String status = "/api/v1/fulfillment/providers/automation/status";
+        assertThat(contract.violations("GET", status, 200, "application/json", "{\"replay\": null, \"alerts\": null}")).isEmpty();
+        assertThat(contract.violations("GET", status, 418, "application/json", "{\"detail\": \"x\"}")).singleElement()
+                .asString().contains("does not declare status 418");
+        assertThat(contract.violations("GET", status, 200, "application/json", "{\"replay\": 5}")).hasSize(2);
+        assertThat(contract.violations("GET", status, 401, "text/html", "<html>")).isNotEmpty();
+        assertThat(contract.violations("GET", status, 422, "application/json", "{\"error\": \"x\"}")).isNotEmpty();
+        assertThat(contract.violations("DELETE", status, 405, "application/json", "{\"detail\": \"x\"}")).isEmpty();
+        assertThat(contract.violations("GET", "/api/v1/nothing", 200, "application/json", "{}")).isNotEmpty();
+        assertThat(contract.violations("GET", "/api/v1/fulfillment/providers/orders/by-order/" + java.util.UUID.randomUUID(), 200,
+                "application/json", "[{\"id\": \"not-a-uuid\"}]")).anySatisfy(problem -> assertThat(problem).contains("not a uuid"));
     }
 
     private void eachOperation(BiConsumer<String, Operation> check) {

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -91,7 +92,39 @@ public class OpenApiDocument implements RestApiProcessorFactory {
         api.getComponents().addSchemas("ErrorBody", ModelConverters.getInstance().read(ErrorBody.class).values().iterator().next());
         api.getComponents().addSchemas("AnyValue", new Schema<>().description("Any JSON value, null included."));
         api.getComponents().getSchemas().values().forEach(OpenApiDocument::clearExtensions);
+        nullableReferences(api.getComponents().getSchemas());
         api.getPaths().values().forEach(path -> path.readOperations().forEach(OpenApiDocument::complete));
+    }
+
+    /**
+     * swagger-core writes a nullable member of a model type as a bare {@code $ref}, where OpenAPI 3.0 ignores
+     * {@code nullable}; such a member becomes {@code nullable: true, allOf: [$ref]}. The models are the records of
+     * this package and the records nested in them, named by their simple name.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nullableReferences(Map<String, Schema> models) {
+        Map<String, Class<?>> classes = new HashMap<>();
+        models.keySet().forEach(name -> {
+            try {
+                Class<?> type = Class.forName(OpenApiDocument.class.getPackageName() + "." + name);
+                classes.put(name, type);
+                for (Class<?> nested : type.getDeclaredClasses()) {
+                    classes.put(nested.getSimpleName(), nested);
+                }
+            } catch (ClassNotFoundException e) {
+                // a nested record, found through its enclosing one
+            }
+        });
+        classes.forEach((name, type) -> {
+            Schema model = models.get(name);
+            for (Field field : type.getDeclaredFields()) {
+                var annotation = field.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+                Schema member = model == null || model.getProperties() == null ? null : (Schema) model.getProperties().get(field.getName());
+                if (annotation != null && annotation.nullable() && member != null && member.get$ref() != null) {
+                    model.getProperties().put(field.getName(), new Schema<>().nullable(true).allOf(List.of(member)));
+                }
+            }
+        });
     }
 
     /** Camel clears its x-className extensions on the models only, not on their members. */

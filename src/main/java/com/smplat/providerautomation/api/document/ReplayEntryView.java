@@ -15,6 +15,6 @@ public record ReplayEntryView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) OffsetDateTime scheduledFor,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"executed", "scheduled", "failed"}) String status,
         @Schema(type = "object", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, description = "The provider's answer.") Object response,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> ruleIds,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) List<String> ruleIds,
         @Schema(type = "object", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) Object ruleMetadata) {
 }
