@@ -41,6 +41,11 @@ public class FollowUpRepository {
         this.transaction = transaction;
     }
 
+    public boolean providerExists(String providerId) {
+        return !jdbc.queryForList("SELECT 1 FROM fulfillment_providers WHERE id = :id",
+                new MapSqlParameterSource("id", providerId), Integer.class).isEmpty();
+    }
+
     public Recorded record(FollowUp followUp) {
         return transaction.execute(tx -> {
             MapSqlParameterSource params = new MapSqlParameterSource("providerId", followUp.providerId())

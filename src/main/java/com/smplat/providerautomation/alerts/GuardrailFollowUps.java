@@ -2,7 +2,9 @@ package com.smplat.providerautomation.alerts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smplat.providerautomation.support.Json;
+import com.smplat.providerautomation.support.ServiceException;
 import com.smplat.providerautomation.support.Timestamps;
+import org.apache.camel.Body;
 import org.springframework.stereotype.Component;
 
 /** Records an operator's guardrail follow-up (exports.md 3.1): the follow-up row and the provider's status row. */
@@ -15,8 +17,11 @@ public class GuardrailFollowUps {
     }
 
     /** {@code {"entry", "status", "providerTelemetry"}}; provider telemetry is not part of this service (null). */
-    public ObjectNode record(String body) {
+    public ObjectNode record(@Body String body) {
         FollowUpRepository.FollowUp followUp = FollowUpRequest.parse(body);
+        if (!repository.providerExists(followUp.providerId())) {
+            throw ServiceException.notFound("Provider not found");
+        }
         FollowUpRepository.Recorded recorded = repository.record(followUp);
         ObjectNode entry = Json.MAPPER.createObjectNode();
         entry.put("id", recorded.followUpId().toString());

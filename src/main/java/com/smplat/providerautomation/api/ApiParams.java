@@ -1,17 +1,21 @@
 package com.smplat.providerautomation.api;
 
 import com.smplat.providerautomation.support.ServiceException;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Validation of query and path values, called from the REST routes before any lookup. A bad value is a 422
- * whose detail names the parameter.
+ * whose detail names the parameter. The routes pass the headers and the value's name, never the value itself
+ * ({@code ${header.limit}}): Camel's bean binding reads a parameter whose text is {@code null} as Java null, and
+ * strips quotes around one, so {@code ?limit=null} would pass as absent.
  */
 @Component("apiParams")
 public class ApiParams {
 
     /** An optional integer query value within {@code min..max}; {@code fallback} when absent. */
-    public int intInRange(Object raw, String name, int fallback, int min, int max) {
+    public int intInRange(Map<String, Object> headers, String name, int fallback, int min, int max) {
+        Object raw = headers.get(name);
         if (raw == null || raw.toString().isEmpty()) {
             return fallback;
         }
@@ -28,7 +32,8 @@ public class ApiParams {
     }
 
     /** A required UUID path value, in canonical lower-case form. */
-    public String uuid(Object raw, String name) {
+    public String uuid(Map<String, Object> headers, String name) {
+        Object raw = headers.get(name);
         try {
             String text = raw == null ? "" : raw.toString().strip();
             if (text.length() != 36) {

@@ -19,12 +19,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The REST endpoints take JSON bodies only, of at most 1 MiB. A form or multipart body would otherwise be parsed
  * by the HTTP binding before any route runs and fail there with a bare 500; it gets a 415 with a detail instead.
  * No request of this API needs more than a few kilobytes; a larger declared body is refused with 413 unread.
+ * A body is read here once and must be UTF-8 (RFC 8259): bytes that are not would otherwise be decoded into
+ * replacement characters, or fail deep in a route, so they are a 422 before any route runs.
  */
 public class JsonContentFilter extends OncePerRequestFilter {
     static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final byte[] UNSUPPORTED = Json.write(Map.of("detail", "Content-Type must be application/json"))
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] TOO_LARGE = Json.write(Map.of("detail", "Request body must be at most 1 MiB"))
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOT_UTF8 = Json.write(Map.of("detail", "Request body must be valid UTF-8"))
             .getBytes(StandardCharsets.UTF_8);
 
     static boolean acceptable(String contentType) {
@@ -42,8 +46,17 @@ public class JsonContentFilter extends OncePerRequestFilter {
             refuse(response, 413, TOO_LARGE);
         } else if (!acceptable(request.getContentType())) {
             refuse(response, 415, UNSUPPORTED);
-        } else {
+        } else if (request.getContentLengthLong() == 0 || request.getMethod().equals("GET")) {
             chain.doFilter(request, response);
+        } else {
+            byte[] body = request.getInputStream().readNBytes((int) MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                refuse(response, 413, TOO_LARGE);
+            } else if (!RequestBody.utf8(body)) {
+                refuse(response, 422, NOT_UTF8);
+            } else {
+                chain.doFilter(new RequestBody(request, body), response);
+            }
         }
     }
 

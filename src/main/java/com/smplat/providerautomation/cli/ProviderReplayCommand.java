@@ -1,5 +1,6 @@
 package com.smplat.providerautomation.cli;
 
+import com.smplat.providerautomation.replay.Amounts;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -101,6 +102,10 @@ final class ProviderReplayCommand implements Callable<Integer> {
                 }
                 if (parsedAmount.signum() < 0) {
                     throw new ParameterException(spec.commandLine(), "--amount must be greater than or equal to 0");
+                }
+                if (!Amounts.withinBounds(parsedAmount)) {
+                    throw new ParameterException(spec.commandLine(), "--amount must be at most "
+                            + Amounts.MAX.toPlainString() + " with at most " + Amounts.MAX_FRACTION_DIGITS + " decimal places");
                 }
             }
             Cli.validatedSettings();

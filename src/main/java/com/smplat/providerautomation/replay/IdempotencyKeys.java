@@ -2,6 +2,7 @@ package com.smplat.providerautomation.replay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smplat.providerautomation.support.Json;
+import com.smplat.providerautomation.support.ServiceException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -27,10 +28,22 @@ public class IdempotencyKeys {
     public record InProgress() implements Claim {
     }
 
+    /** The longest key accepted (the column is varchar(255)). */
+    public static final int MAX_LENGTH = 255;
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public IdempotencyKeys(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The header's key, stripped; null when absent or blank; a 422 when longer than 255 characters or unprintable. */
+    public static String normalize(String header) {
+        String key = header == null || header.isBlank() ? null : header.strip();
+        if (key != null && (key.length() > MAX_LENGTH || !Json.storableText(key))) {
+            throw ServiceException.invalid("Idempotency-Key must be at most " + MAX_LENGTH + " printable characters");
+        }
+        return key;
     }
 
     public Claim claim(UUID providerOrderId, String key) {

@@ -8,6 +8,7 @@ import com.smplat.providerautomation.support.ServiceException;
 import com.smplat.providerautomation.support.Timestamps;
 import java.util.List;
 import java.util.UUID;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ public class ProviderOrderListing {
     }
 
     /** Up to {@code limit} provider orders of the provider, newest first; 404 when the provider row is missing. */
-    public ArrayNode byProvider(String providerId, int limit) {
+    public ArrayNode byProvider(@Header("providerId") String providerId, @Header("limit") int limit) {
         if (!repository.providerExists(providerId)) {
             throw ServiceException.notFound("Provider not found");
         }

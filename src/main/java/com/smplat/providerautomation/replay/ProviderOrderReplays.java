@@ -54,10 +54,10 @@ public class ProviderOrderReplays {
     public void planFromRequest(Exchange exchange, @Header("providerId") String providerId,
                                 @Header("providerOrderId") String providerOrderId, @Header("Idempotency-Key") String key) {
         ReplayRequest request = ReplayRequest.parse(exchange.getMessage().getBody(String.class));
+        String idempotencyKey = IdempotencyKeys.normalize(key);
         UUID orderId = UUID.fromString(providerOrderId);
         Provider provider = orders.existingProvider(providerId);
         ProviderOrder order = orders.orderOfProvider(providerId, orderId);
-        String idempotencyKey = key == null || key.isBlank() ? null : key.strip();
         if (idempotencyKey != null) {
             IdempotencyKeys.Claim claim = idempotencyKeys.claim(orderId, idempotencyKey);
             if (claim instanceof IdempotencyKeys.Completed completed) {

@@ -9,6 +9,7 @@ import com.smplat.providerautomation.history.RunRecord;
 import com.smplat.providerautomation.history.RunStatusView;
 import com.smplat.providerautomation.history.RunType;
 import com.smplat.providerautomation.support.AdvisoryLocks;
+import com.smplat.providerautomation.support.OperatorErrors;
 import com.smplat.providerautomation.support.ServiceException;
 import com.smplat.providerautomation.support.Timestamps;
 import java.lang.management.ManagementFactory;
@@ -208,6 +209,37 @@ public class ReplayBatches {
             exchange.setProperty(EXECUTES, true);
         } catch (ServiceException e) {
             exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure(e.getMessage()));
+        } catch (RuntimeException e) {
+            exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure(OperatorErrors.logged(LOG,
+                    "Schedule entry " + claimed.entryId() + " on provider order " + claimed.providerOrderId() + " failed", e)));
+        }
+    }
+
+    /**
+     * Something unexpected broke one entry after its preparation (its outcome could not be written: a provider answer
+     * PostgreSQL cannot store, say). The entry fails alone: it is recorded as failed with a category and a reference
+     * (the detail goes to the log), from a fresh read of its row, and the batch goes on. When even that cannot be
+     * written, the claim stays and the claim timeout resolves it. When the database itself is away, the batch stops
+     * instead (aborted as before): going on would only make calls whose outcomes cannot be recorded.
+     */
+    public void entryBroke(Exchange exchange) throws Exception {
+        BatchRun.ClaimedEntry claimed = exchange.getProperty(ENTRY, BatchRun.ClaimedEntry.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (OperatorErrors.databaseAway(cause)) {
+            throw cause;
+        }
+        String error = OperatorErrors.logged(LOG, "Schedule entry " + claimed.entryId() + " on provider order "
+                + claimed.providerOrderId() + " broke", cause);
+        ProviderCallOutcome outcome = exchange.getProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.class);
+        exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure(outcome != null && outcome.succeeded()
+                ? "Provider called, but its answer was not recorded: " + error : error));
+        // the in-memory row may hold the change that failed: read it again
+        claimed.job().version = null;
+        try {
+            recordEntry(exchange);
+        } catch (RuntimeException e) {
+            exchange.getProperty(RUN, BatchRun.class).failed.incrementAndGet();
+            OperatorErrors.logged(LOG, "The failure of schedule entry " + claimed.entryId() + " was not recorded either", e);
         }
     }
 
@@ -320,18 +352,19 @@ public class ReplayBatches {
     public void abort(Exchange exchange) {
         BatchRun run = exchange.getProperty(RUN, BatchRun.class);
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String message = error == null || error.getMessage() == null ? "replay batch aborted" : error.getMessage();
+        // the stored summary is shown by /status, /status/history and the console: a category and a reference only
+        String message = OperatorErrors.logged(LOG, "Replay batch " + run.id + " aborted", error);
         try {
             releaseUntaken(run);
             Map<String, Object> summary = counts(run);
             summary.put("error", message);
             record(run, "failed", summary, null);
         } catch (RuntimeException e) {
-            LOG.error("The aborted replay batch could not be recorded: {}", e.getMessage());
+            OperatorErrors.logged(LOG, "The aborted replay batch " + run.id + " could not be recorded", e);
         } finally {
             release(run);
         }
-        throw new IllegalStateException("Replay batch aborted: " + message, error);
+        throw new IllegalStateException("Replay batch aborted: " + message);
     }
 
     private static Map<String, Object> counts(BatchRun run) {

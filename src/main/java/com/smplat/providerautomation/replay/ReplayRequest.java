@@ -13,6 +13,8 @@ import java.time.Instant;
  * every problem is a 422 raised before any lookup.
  */
 public record ReplayRequest(BigDecimal amount, Instant runAt, boolean scheduleOnly) {
+    private static final String RUN_AT_INVALID = "runAt must be an ISO-8601 timestamp from 0001-01-01T00:00:00Z to"
+            + " 9999-12-31T23:59:59.999999Z";
 
     public static ReplayRequest parse(String body) {
         ObjectNode object = Json.requestObject(body);
@@ -21,10 +23,9 @@ public record ReplayRequest(BigDecimal amount, Instant runAt, boolean scheduleOn
         JsonNode runAtNode = object.get("runAt");
         if (runAtNode != null && !runAtNode.isNull()) {
             if (!runAtNode.isTextual()) {
-                throw ServiceException.invalid("runAt must be an ISO-8601 timestamp");
+                throw ServiceException.invalid(RUN_AT_INVALID);
             }
-            runAt = Timestamps.parse(runAtNode.asText())
-                    .orElseThrow(() -> ServiceException.invalid("runAt must be an ISO-8601 timestamp"));
+            runAt = Timestamps.parse(runAtNode.asText()).orElseThrow(() -> ServiceException.invalid(RUN_AT_INVALID));
         }
         boolean scheduleOnly = false;
         JsonNode scheduleOnlyNode = object.get("scheduleOnly");

@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,7 @@ public class SandboxProvider {
         this.enabled = server.development();
     }
 
-    public SandboxReply order(String providerId, String body) {
+    public SandboxReply order(@Header("providerId") String providerId, @Body String body) {
         requireEnabled();
         if (FAILING.contains(providerId)) {
             return failure(providerId);
@@ -40,7 +42,7 @@ public class SandboxProvider {
         return new SandboxReply(200, Json.write(reply));
     }
 
-    public SandboxReply refill(String providerId, String body) {
+    public SandboxReply refill(@Header("providerId") String providerId, @Body String body) {
         requireEnabled();
         if (FAILING.contains(providerId)) {
             return failure(providerId);
@@ -51,7 +53,7 @@ public class SandboxProvider {
         return new SandboxReply(200, Json.write(reply));
     }
 
-    public SandboxReply balance(String providerId) {
+    public SandboxReply balance(@Header("providerId") String providerId) {
         requireEnabled();
         if (FAILING.contains(providerId)) {
             return failure(providerId);

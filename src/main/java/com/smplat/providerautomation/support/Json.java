@@ -41,7 +41,11 @@ public final class Json {
         }
     }
 
-    /** A request body that must be a JSON object; an empty body, malformed JSON or another JSON value is a 422. */
+    /**
+     * A request body that must be a JSON object; an empty body, malformed JSON or another JSON value is a 422, and
+     * so is any text in it (member names included) that PostgreSQL could not store or an operator could not read:
+     * NUL, other control characters than tab and line breaks, and unpaired surrogates.
+     */
     public static ObjectNode requestObject(String body) {
         JsonNode json;
         try {
@@ -52,6 +56,49 @@ public final class Json {
         if (!(json instanceof ObjectNode object)) {
             throw ServiceException.invalid("Request body must be a JSON object");
         }
+        if (!storableText(object)) {
+            throw ServiceException.invalid("Request body must not contain NUL or other control characters (tab and line"
+                    + " breaks excepted) nor unpaired surrogates");
+        }
         return object;
+    }
+
+    private static boolean storableText(JsonNode node) {
+        if (node.isTextual()) {
+            return storableText(node.textValue());
+        }
+        for (var members = node.fields(); members.hasNext(); ) {
+            var member = members.next();
+            if (!storableText(member.getKey()) || !storableText(member.getValue())) {
+                return false;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!storableText(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** No NUL, no control character other than tab, line feed and carriage return, no unpaired surrogate. */
+    public static boolean storableText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -15,7 +14,8 @@ import java.util.Optional;
 /**
  * The service's one timestamp form: UTC, six fraction digits, {@code Z} ({@code 2026-01-20T09:15:00.000000Z}),
  * and the lenient reader every spec asks for: {@code Z} or any offset, no offset meaning UTC, a bare date
- * meaning midnight UTC, and up to nine fraction digits truncated to microseconds.
+ * meaning midnight UTC, and up to nine fraction digits truncated to microseconds. Only instants of the years 0001
+ * to 9999 read as timestamps: PostgreSQL cannot store some outside them, and the canonical form has four-digit years.
  */
 public final class Timestamps {
     private static final DateTimeFormatter CANONICAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
@@ -32,6 +32,10 @@ public final class Timestamps {
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter();
+
+    /** The first and the last instant the reader accepts. */
+    public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private Timestamps() {
     }
@@ -55,14 +59,16 @@ public final class Timestamps {
         }
         try {
             if (value.length() == 10) {
-                return Optional.of(LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC));
+                Instant midnight = LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+                return midnight.isBefore(MIN) ? Optional.empty() : Optional.of(midnight);
             }
             var parsed = LENIENT.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
             Instant instant = parsed instanceof OffsetDateTime offset
                     ? offset.toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-            return Optional.of(instant.truncatedTo(ChronoUnit.MICROS));
-        } catch (DateTimeParseException e) {
+            instant = instant.truncatedTo(ChronoUnit.MICROS);
+            return instant.isBefore(MIN) || instant.isAfter(MAX) ? Optional.empty() : Optional.of(instant);
+        } catch (java.time.DateTimeException e) {
             return Optional.empty();
         }
     }

@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ServiceTest
 class GuardrailFollowUpsApiTest {
     private static final String PATH = "/api/v1/reporting/guardrails/followups";
+    private static final String NOT_STORABLE = "Request body must not contain NUL or other control characters (tab and line"
+            + " breaks excepted) nor unpaired surrogates";
 
     @LocalServerPort
     int port;
@@ -32,6 +34,7 @@ class GuardrailFollowUpsApiTest {
     void client() {
         api = new ApiClient(port);
         providerId = ProviderOrderFixtures.uniqueId("prov-followup");
+        new ProviderOrderFixtures(jdbc).provider(providerId, "Follow Up Co", "{}");
     }
 
     @Test
@@ -79,13 +82,33 @@ class GuardrailFollowUpsApiTest {
             {"{\"providerId\": \"%s\", \"action\": \"pause\", \"platformContext\": \"x\"}", "platformContext must be an object"},
             {"{\"providerId\": 5, \"action\": \"pause\"}", "providerId must be a string"},
             {"[1]", "Request body must be a JSON object"},
-            {"{nope", "Malformed JSON body"}};
+            {"\"x\"", "Request body must be a JSON object"},
+            {"null", "Request body must be a JSON object"},
+            {"{nope", "Malformed JSON body"},
+            {"{\"providerId\": \"%s\", \"action\": \"pa\\u0000use\"}", NOT_STORABLE},
+            {"{\"providerId\": \"%s\", \"action\": \"pause\", \"notes\": \"a\\u0000\"}", NOT_STORABLE},
+            {"{\"providerId\": \"%s\\u0000\", \"action\": \"pause\"}", NOT_STORABLE},
+            {"{\"providerId\": \"%s\", \"action\": \"pause\", \"notes\": \"\\ud83d\"}", NOT_STORABLE}};
         for (String[] c : cases) {
             ApiClient.Reply reply = api.postJson(PATH, c[0].formatted(providerId));
             assertThat(reply.status()).as(c[0]).isEqualTo(422);
             assertThat(reply.json().get("detail").asText()).isEqualTo(c[1]);
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_guardrail_followup WHERE provider_id = ?", Integer.class, providerId))
+                .isZero();
+    }
+
+    @Test
+    void aFollowUpForAnUnknownProviderIs404AndWritesNothing() {
+        String unknown = ProviderOrderFixtures.uniqueId("prov-unknown");
+
+        ApiClient.Reply reply = api.postJson(PATH, "{\"providerId\": \"%s\", \"action\": \"pause\"}".formatted(unknown));
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json().get("detail").asText()).isEqualTo("Provider not found");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_guardrail_followup WHERE provider_id = ?", Integer.class, unknown))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_guardrail_status WHERE provider_id = ?", Integer.class, unknown))
                 .isZero();
     }
 

@@ -26,6 +26,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -168,6 +170,19 @@ class NotificationDeliveryTest {
         assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(new String(request.getBody(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"text\":\":warning: Alpha — 3 fail(s) • <x|y>\",\"channel\":\"#ops\"}");
+    }
+
+    @Test
+    void aSlackWebhookThatAnswersTooLateFailsAsATimeoutAfterTenSeconds() {
+        String path = hookPath();
+        answer(path, aResponse().withStatus(200).withBody("ok").withFixedDelay(14_000));
+
+        Instant start = Instant.now();
+        DeliveryReport report = delivery.deliver(slack(ProviderStub.baseUrl() + path, 1), true, SUBJECT, BODY, PAYLOAD);
+
+        assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(13));
+        assertThat(Json.write(report.errors())).isEqualTo("[{\"stage\":\"slack\",\"code\":\"timeout\"}]");
+        assertThat(report.delivered()).isFalse();
     }
 
     @Test
@@ -379,6 +394,22 @@ class NotificationDeliveryTest {
         assertThat(Json.write(report.errors())).isEqualTo("[{\"stage\":\"email\",\"code\":\"connection-error\"}]");
         assertThat(report.delivered()).isFalse();
         assertThat(sendOne(targets, "ops@down.example")).isEqualTo(AttemptOutcome.failed(3, null, "connection-error"));
+    }
+
+    @Test
+    void anSmtpServerThatAcceptsAndNeverAnswersFailsAsATimeoutAfterTenSeconds() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            // the connection is accepted by the backlog and the greeting never comes
+            DeliveryTargets targets = new DeliveryTargets(Optional.empty(), false, Optional.empty(), List.of("ops@silent.example"),
+                    List.of(), Optional.of("127.0.0.1"), silent.getLocalPort(), Optional.empty(), Optional.empty(), false,
+                    Optional.of("alerts@sender.example"), 1, 20);
+
+            Instant start = Instant.now();
+            DeliveryReport report = delivery.deliver(targets, true, SUBJECT, BODY, PAYLOAD);
+
+            assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(13));
+            assertThat(Json.write(report.errors())).isEqualTo("[{\"stage\":\"email\",\"code\":\"timeout\"}]");
+        }
     }
 
     @Test

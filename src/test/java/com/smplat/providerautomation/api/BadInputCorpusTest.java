@@ -44,7 +44,7 @@ class BadInputCorpusTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private record Bad(String name, String method, String path, Map<String, String> headers, String body) {
+    private record Bad(String name, String method, String path, Map<String, String> headers, byte[] body) {
     }
 
     private final List<Bad> corpus = new ArrayList<>();
@@ -62,7 +62,23 @@ class BadInputCorpusTest {
                 headerMap.put(headers[i], headers[i + 1]);
             }
         }
-        corpus.add(new Bad(name, method, path, headerMap, body));
+        corpus.add(new Bad(name, method, path, headerMap, body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A JSON request whose body is these bytes (not necessarily UTF-8). */
+    private void badBytes(String name, String path, byte[] body) {
+        bad(name, "POST", path, "");
+        Bad added = corpus.remove(corpus.size() - 1);
+        corpus.add(new Bad(added.name(), added.method(), added.path(), added.headers(), body));
+    }
+
+    /** {"amount": 1, ...} with its first text value replaced by bytes that are not UTF-8 (a lone 0xC3, then 0xFF). */
+    private static byte[] notUtf8(String json) {
+        byte[] text = json.getBytes(StandardCharsets.UTF_8);
+        int quote = json.indexOf(": \"") + 3;
+        text[quote] = (byte) 0xC3;
+        text[quote + 1] = (byte) 0xFF;
+        return text;
     }
 
     private void buildCorpus() {
@@ -144,6 +160,43 @@ class BadInputCorpusTest {
         bad("GET on replay run", "GET", AUTOMATION + "/replay/run", null);
         bad("POST on status", "POST", AUTOMATION + "/status", "{}");
         bad("an unknown path", "GET", "/api/v1/no-such-thing", null);
+        // issue 11: huge numbers, out-of-range timestamps, NUL characters, long headers, invalid UTF-8, null literals
+        for (String amount : List.of("1e1000000", "\"1e1000000\"", "1e131073", "\"1e131073\"", "-1e1000000", "1e-1000000",
+                "\"0.0000001\"", "10000000000", "\"" + "9".repeat(400) + "\"")) {
+            bad("replay: amount " + amount.substring(0, Math.min(20, amount.length())), "POST", replay, "{\"amount\": " + amount + "}");
+            bad("refill: amount " + amount.substring(0, Math.min(20, amount.length())), "POST",
+                    PROVIDERS + "/prov-corpus/orders/" + order + "/refill", "{\"amount\": " + amount + "}");
+        }
+        for (String runAt : List.of("-4714-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
+                "0000-12-31T23:59:59Z")) {
+            bad("replay: runAt " + runAt, "POST", replay, "{\"runAt\": \"" + runAt + "\", \"scheduleOnly\": true}");
+        }
+        bad("replay: Idempotency-Key of 256 characters", "POST", replay, "{}", "Idempotency-Key", "k".repeat(256));
+        bad("replay: a NUL in a string member", "POST", replay, "{\"amount\": 5, \"note\": \"a\\u0000b\"}");
+        bad("follow-up: a NUL in action", "POST", FOLLOWUPS, "{\"providerId\": \"p\", \"action\": \"pa\\u0000use\"}");
+        bad("follow-up: a NUL in notes", "POST", FOLLOWUPS, "{\"providerId\": \"p\", \"action\": \"pause\", \"notes\": \"\\u0000\"}");
+        bad("follow-up: a NUL in providerId", "POST", FOLLOWUPS, "{\"providerId\": \"p\\u0000\", \"action\": \"pause\"}");
+        bad("follow-up: a lone surrogate in notes", "POST", FOLLOWUPS,
+                "{\"providerId\": \"p\", \"action\": \"pause\", \"notes\": \"\\ud800\"}");
+        bad("follow-up: an unknown provider", "POST", FOLLOWUPS, "{\"providerId\": \"no-such-provider-" + order + "\", \"action\": \"pause\"}");
+        badBytes("replay: a body that is not UTF-8", replay, notUtf8("{\"amount\": \"xx5\"}"));
+        badBytes("refill: a body that is not UTF-8", PROVIDERS + "/prov-corpus/orders/" + order + "/refill",
+                notUtf8("{\"amount\": \"xx5\"}"));
+        badBytes("follow-up: a body that is not UTF-8", FOLLOWUPS, notUtf8("{\"providerId\": \"xxp\", \"action\": \"pause\"}"));
+        badBytes("sandbox order: a body that is not UTF-8", "/sandbox/providers/demo-alpha/orders", notUtf8("{\"order\": \"xx1\"}"));
+        badBytes("sandbox refill: a body that is not UTF-8", "/sandbox/providers/demo-alpha/refills", notUtf8("{\"order\": \"xx1\"}"));
+        for (String path : List.of(AUTOMATION + "/status/history", PROVIDERS + "/prov-corpus/orders",
+                PROVIDERS + "/orders/by-order/" + order, BLUEPRINT)) {
+            bad("limit null on " + path, "GET", path + "?limit=null&window_days=null", null);
+        }
+        bad("snapshot limitPerProvider null", "GET", AUTOMATION + "/snapshot?limitPerProvider=null", null);
+        bad("replay run limit null", "POST", AUTOMATION + "/replay/run?limit=null", null);
+        bad("orders by order: the id null", "GET", PROVIDERS + "/orders/by-order/null", null);
+        bad("replay: the order id null", "POST", PROVIDERS + "/prov-corpus/orders/null/replay", "{}");
+        bad("an encoded slash in a path", "GET", PROVIDERS + "/a%2Fb/orders", null);
+        bad("an encoded NUL in a path", "GET", PROVIDERS + "/a%00b/orders", null);
+        bad("an encoded slash in a sandbox path", "GET", "/sandbox/providers/a%2Fb/balance", null);
+        bad("an encoded backslash in a path", "GET", PROVIDERS + "/a%5Cb/orders", null);
     }
 
     private String tables() {
@@ -169,7 +222,7 @@ class BadInputCorpusTest {
         List<String> failures = new ArrayList<>();
         for (Bad bad : corpus) {
             HttpRequest.Builder request = api.request(bad.path()).method(bad.method(),
-                    bad.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(bad.body()));
+                    bad.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bad.body()));
             bad.headers().forEach(request::header);
             ApiClient.Reply reply = api.send(request);
             JsonNode detail = null;
@@ -179,7 +232,8 @@ class BadInputCorpusTest {
                 // reported below
             }
             if (reply.status() < 400 || reply.status() > 499 || detail == null || !detail.isTextual()
-                    || reply.body().contains("Exception") || reply.body().contains("\tat ")) {
+                    || reply.body().contains("Exception") || reply.body().contains("\tat ")
+                    || !reply.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
                 failures.add(bad.name() + ": " + reply.status() + " " + reply.body().substring(0, Math.min(200, reply.body().length())));
             }
         }
@@ -188,5 +242,19 @@ class BadInputCorpusTest {
         assertThat(failures).as("requests without a 4xx JSON detail").isEmpty();
         assertThat(tables()).as("rows written by rejected requests").isEqualTo(before);
         assertThat(output.getAll()).doesNotContain(ServiceTest.API_KEY).doesNotContain(WRONG_KEY);
+    }
+
+    @Test
+    void theWordNullInAPathIsAValueLikeAnyOther() {
+        ApiClient api = new ApiClient(port);
+
+        ApiClient.Reply balance = api.get("/sandbox/providers/null/balance");
+        ApiClient.Reply order = api.postJson("/sandbox/providers/null/orders", "null");
+
+        assertThat(balance.status()).isEqualTo(200);
+        assertThat(balance.json().get("currency").asText()).isEqualTo("usd");
+        assertThat(order.status()).isEqualTo(200);
+        assertThat(order.json().get("provider").asText()).isEqualTo("null");
+        assertThat(api.postJson("/sandbox/providers/demo-gamma/orders", "{}").status()).isEqualTo(502);
     }
 }

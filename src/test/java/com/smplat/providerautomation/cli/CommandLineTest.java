@@ -51,6 +51,7 @@ class CommandLineTest {
             {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "not-a-uuid"},
             {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11", "--amount", "-1"},
             {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11", "--amount", "x"},
+            {"provider-replay", "replay", "--provider-id", "p", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11", "--amount", "1e1000000"},
             {"provider-replay", "scheduled", "--limit"}, {"provider-replay", "bogus"}, {"provider-alerts", "extra"},
             {"seed-demo", "--limit", "5"}, {"--no-such-flag"},
             {"provider-replay", "replay", "--provider-order-id", "5a1d0c9e-7c55-4d0e-9a63-2b9d0f7e8a11"},

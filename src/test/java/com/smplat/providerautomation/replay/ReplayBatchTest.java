@@ -146,6 +146,71 @@ class ReplayBatchTest {
     }
 
     @Test
+    void anOutOfRangeTimeAHugeAmountOrAnUnstorableAnswerFailsOnlyItsEntry() throws Exception {
+        ProviderStub.server().stubFor(post(urlPathEqualTo(path)).withRequestBody(matchingJsonPath("$.amount", equalTo("77.0")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"reference\": \"a\\u0000b\"}")));
+        UUID ancient = order(null, "[{\"id\": \"ancient\", \"scheduledFor\": \"-4714-01-01T00:00:00Z\"},"
+                + " {\"id\": \"far\", \"scheduledFor\": \"+999999999-12-31T23:59:59Z\"}]");
+        UUID huge = order(null, "[{\"id\": \"huge\", \"scheduledFor\": \"" + ago(3) + "\", \"requestedAmount\": \"1e1000000\"}]");
+        UUID unstorable = order(null, "[{\"id\": \"nul-answer\", \"scheduledFor\": \"" + ago(2) + "\", \"requestedAmount\": 77}]");
+        UUID fine = order(null, "[{\"id\": \"fine\", \"scheduledFor\": \"" + ago(1) + "\"}]");
+        int runsBefore = jdbc.queryForObject("SELECT count(*) FROM provider_automation_runs", Integer.class);
+
+        JsonNode run = batch("manual", 10);
+
+        JsonNode summary = run.get("summary");
+        assertThat(summary.get("processed").asInt()).isEqualTo(5);
+        assertThat(summary.get("failed").asInt()).isEqualTo(4);
+        assertThat(summary.get("succeeded").asInt()).isEqualTo(1);
+        assertThat(summary.has("nextScheduledAt")).isFalse();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_automation_runs", Integer.class)).isEqualTo(runsBefore + 1);
+        JsonNode ancientEntries = payload(ancient).get("scheduledReplays");
+        assertThat(ancientEntries.get(0).get("response").get("error").asText()).isEqualTo("Invalid scheduledFor on scheduled replay");
+        assertThat(ancientEntries.get(1).get("response").get("error").asText()).isEqualTo("Invalid scheduledFor on scheduled replay");
+        assertThat(payload(huge).get("scheduledReplays").get(0).get("response").get("error").asText())
+                .isEqualTo("Invalid requestedAmount on scheduled replay");
+        JsonNode unstored = payload(unstorable).get("scheduledReplays").get(0);
+        assertThat(unstored.get("status").asText()).isEqualTo("failed");
+        assertThat(unstored.get("response").get("error").asText())
+                .matches("Provider called, but its answer was not recorded: database error \\(reference [0-9a-f-]{36}\\)");
+        assertThat(payload(fine).get("scheduledReplays").get(0).get("status").asText()).isEqualTo("executed");
+    }
+
+    @Test
+    void aBatchThatBreaksRecordsACategoryAndAReferenceNeverTheSqlOrThePostgresMessage() throws Exception {
+        order(null, "[{\"id\": \"before-break\", \"scheduledFor\": \"" + ago(1) + "\"}]");
+        // the database refuses the batch's success record with a message naming a table and a value
+        jdbc.execute("""
+                CREATE FUNCTION refuse_replay_success() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF NEW.run_type = 'replay' AND NEW.status = 'success' THEN
+                    RAISE EXCEPTION 'secret_table_name value out of range';
+                  END IF;
+                  RETURN NEW;
+                END $$""");
+        jdbc.execute("CREATE TRIGGER refuse_replay_success BEFORE INSERT ON provider_automation_runs"
+                + " FOR EACH ROW EXECUTE FUNCTION refuse_replay_success()");
+        try {
+            assertThatThrownBy(() -> batch("manual", 10)).isInstanceOf(CamelExecutionException.class);
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_replay_success ON provider_automation_runs");
+            jdbc.execute("DROP FUNCTION refuse_replay_success()");
+        }
+
+        String stored = jdbc.queryForObject("SELECT summary->>'error' FROM provider_automation_runs WHERE run_type = 'replay'"
+                + " ORDER BY created_at DESC, seq DESC LIMIT 1", String.class);
+        assertThat(stored).matches("database error \\(reference [0-9a-f-]{36}\\)");
+        ApiClient api = new ApiClient(port);
+        for (String view : List.of("/status", "/status/history", "/snapshot")) {
+            String body = api.get("/api/v1/fulfillment/providers/automation" + view).body();
+            assertThat(body).doesNotContain("secret_table_name").doesNotContain("INSERT").doesNotContain("PSQLException");
+        }
+        assertThat(api.get("/api/v1/fulfillment/providers/automation/status").json().get("replay").get("summary").get("error")
+                .asText()).isEqualTo(stored);
+    }
+
+    @Test
     void invalidEntriesAndProviderFailuresFailTheEntryNotTheBatch() throws Exception {
         ProviderStub.server().stubFor(post(urlPathEqualTo(path)).withRequestBody(matchingJsonPath("$.amount", equalTo("66.0")))
                 .willReturn(aResponse().withStatus(503)));

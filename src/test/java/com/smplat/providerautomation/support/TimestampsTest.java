@@ -32,4 +32,16 @@ class TimestampsTest {
         assertThat(Timestamps.parse("")).isEmpty();
         assertThat(Timestamps.parse(null)).isEmpty();
     }
+
+    @Test
+    void onlyTheYears0001To9999ReadAsTimestamps() {
+        assertThat(Timestamps.parse("0001-01-01T00:00:00Z")).contains(Timestamps.MIN);
+        assertThat(Timestamps.parse("9999-12-31T23:59:59.999999Z")).contains(Timestamps.MAX);
+        assertThat(Timestamps.parse("-4714-01-01T00:00:00Z")).isEmpty();
+        assertThat(Timestamps.parse("+999999999-12-31T23:59:59Z")).isEmpty();
+        assertThat(Timestamps.parse("+10000-01-01T00:00:00Z")).isEmpty();
+        assertThat(Timestamps.parse("0000-12-31T23:59:59Z")).isEmpty();
+        assertThat(Timestamps.parse("0001-01-01T00:30:00+01:00")).isEmpty();
+        assertThat(Timestamps.parse("0000-12-31")).isEmpty();
+    }
 }
