@@ -150,7 +150,7 @@ public final class OpenApiContract {
         return problems;
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text == null || text.length() <= 300 ? String.valueOf(text) : text.substring(0, 300) + "...";
     }
 }

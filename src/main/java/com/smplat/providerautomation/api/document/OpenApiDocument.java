@@ -38,9 +38,10 @@ import org.springframework.stereotype.Component;
  *       the parameter's schema (the DSL has no range), and a default is typed like its schema.</li>
  *   <li>Every 4xx and 5xx answer is {@code application/json}, {@link ErrorBody} unless the DSL named another model
  *       (the DSL writes every response in the operation's {@code produces}, NDJSON for the download).</li>
- *   <li>The answers of the servlet filters in front of every route: 413 and 415 ({@code JsonContentFilter}), 401
- *       on operations that declare security ({@code ApiKeyFilter}, or the trigger token), 500 (the error
- *       handler).</li>
+ *   <li>The answers given in front of every route: 400 (Tomcat itself, {@code JsonErrorReportValve}), 413, 415
+ *       and, for a body that is not UTF-8, 422 ({@code JsonContentFilter}; the JSON binding reads a GET's body
+ *       too, so a malformed one is a 422 everywhere), 401 on operations that declare
+ *       security ({@code ApiKeyFilter}, or the trigger token), 500 (the error handler).</li>
  * </ul>
  */
 @Component
@@ -50,7 +51,8 @@ public class OpenApiDocument implements RestApiProcessorFactory {
     private static final String ERROR_SCHEMA = "#/components/schemas/ErrorBody";
     private static final List<String> RANGE_KEYWORDS = List.of("minimum", "maximum", "maxLength");
     private static final Map<String, String> FILTER_ANSWERS = Map.of(
-            "413", "Request body over 1 MiB (declared Content-Length).",
+            "400", "A request the HTTP server refuses itself (malformed request line, header too large, encoded NUL or slash in the path).",
+            "413", "Request body over 1 MiB.",
             "415", "Content-Type is not JSON (application/json, *+json) or text/plain.",
             "500", "Unexpected failure; the detail carries only a reference id.");
 
@@ -159,6 +161,7 @@ public class OpenApiDocument implements RestApiProcessorFactory {
         ApiResponses responses = operation.getResponses();
         responses.remove(ApiResponses.DEFAULT);
         FILTER_ANSWERS.forEach((code, description) -> responses.putIfAbsent(code, new ApiResponse().description(description)));
+        responses.putIfAbsent("422", new ApiResponse().description("The request body is not valid UTF-8 or not the JSON this operation reads."));
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             responses.putIfAbsent("401", new ApiResponse().description("Missing or wrong credentials."));
         }
