@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a JSON value against an OpenAPI 3.0 schema of the served document: type, nullable, required, properties,
- * additionalProperties, items, enum, oneOf, allOf, the uuid and date-time formats, numeric ranges, lengths and patterns.
+ * additionalProperties, items, enum, oneOf, anyOf, allOf, the uuid and date-time formats, numeric ranges, lengths and patterns.
  * It covers what the document uses; a keyword it does not know is ignored, so keep it in step with the document.
  */
 final class JsonSchemaCheck {
@@ -50,6 +50,19 @@ final class JsonSchemaCheck {
         }
         if (schema.getOneOf() != null) {
             checkOneOf(schema, value, at, problems);
+        }
+        if (schema.getAnyOf() != null) {
+            List<String> reasons = new ArrayList<>();
+            boolean any = false;
+            for (Object alternative : schema.getAnyOf()) {
+                List<String> own = new ArrayList<>();
+                check((Schema) alternative, value, at, own);
+                any |= own.isEmpty();
+                reasons.addAll(own);
+            }
+            if (!any) {
+                problems.add(at + ": matches none of the anyOf alternatives " + reasons);
+            }
         }
         if (schema.getAllOf() != null) {
             for (Object part : schema.getAllOf()) {

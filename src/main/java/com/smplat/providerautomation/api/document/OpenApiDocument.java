@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  *   <li>The answers given in front of every route: 400 (Tomcat itself, {@code JsonErrorReportValve}), 413, 415
  *       and, for a body that is not UTF-8, 422 ({@code JsonContentFilter}; the JSON binding reads a GET's body
  *       too, so a malformed one is a 422 everywhere), 401 on operations that declare
- *       security ({@code ApiKeyFilter}, or the trigger token), 500 (the error handler).</li>
+ *       security ({@code ApiKeyFilter}, or the trigger token), 500 (the error handler). An operation without
+ *       credentials (the sandbox) says so with an empty {@code security} list.</li>
  * </ul>
  */
 @Component
@@ -100,7 +101,7 @@ public class OpenApiDocument implements RestApiProcessorFactory {
 
     /**
      * swagger-core writes a nullable member of a model type as a bare {@code $ref}, where OpenAPI 3.0 ignores
-     * {@code nullable}; such a member becomes {@code nullable: true, allOf: [$ref]}. The models are the records of
+     * {@code nullable}; such a member becomes {@code type: object, nullable: true, allOf: [$ref]}. The models are the records of
      * this package and the records nested in them, named by their simple name.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -123,7 +124,7 @@ public class OpenApiDocument implements RestApiProcessorFactory {
                 var annotation = field.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
                 Schema member = model == null || model.getProperties() == null ? null : (Schema) model.getProperties().get(field.getName());
                 if (annotation != null && annotation.nullable() && member != null && member.get$ref() != null) {
-                    model.getProperties().put(field.getName(), new Schema<>().nullable(true).allOf(List.of(member)));
+                    model.getProperties().put(field.getName(), new Schema<>().type("object").nullable(true).allOf(List.of(member)));
                 }
             }
         });
@@ -136,8 +137,8 @@ public class OpenApiDocument implements RestApiProcessorFactory {
             return;
         }
         schema.setExtensions(null);
-        if (schema.getOneOf() != null) {
-            // swagger-core types an interface "object" even when its oneOf alternatives are numbers or strings
+        if (schema.getOneOf() != null || schema.getAnyOf() != null) {
+            // swagger-core types an interface "object" even when its alternatives are numbers or strings
             schema.setType(null);
         }
         if (schema.getProperties() != null) {
@@ -162,7 +163,10 @@ public class OpenApiDocument implements RestApiProcessorFactory {
         responses.remove(ApiResponses.DEFAULT);
         FILTER_ANSWERS.forEach((code, description) -> responses.putIfAbsent(code, new ApiResponse().description(description)));
         responses.putIfAbsent("422", new ApiResponse().description("The request body is not valid UTF-8 or not the JSON this operation reads."));
-        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+        if (operation.getSecurity() == null) {
+            // open on purpose (the sandbox); the DSL cannot write an empty list
+            operation.setSecurity(List.of());
+        } else {
             responses.putIfAbsent("401", new ApiResponse().description("Missing or wrong credentials."));
         }
         responses.forEach((code, response) -> {
