@@ -67,8 +67,7 @@ public final class Json {
         if (node.isTextual()) {
             return storableText(node.textValue());
         }
-        for (var members = node.fields(); members.hasNext(); ) {
-            var member = members.next();
+        for (var member : node.properties()) {
             if (!storableText(member.getKey()) || !storableText(member.getValue())) {
                 return false;
             }
