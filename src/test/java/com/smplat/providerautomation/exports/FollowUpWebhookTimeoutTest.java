@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The follow-up export's webhook (exports.md 3.6): an attempt the receiver never answers is cut off after 30 s. */
+/** The follow-up export's webhook (exports.md 3.6), slower than its timeout: the attempt is cut off after 30 s. */
 @ServiceTest
 class FollowUpWebhookTimeoutTest {
     @Autowired
@@ -32,12 +32,17 @@ class FollowUpWebhookTimeoutTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aWebhookSlowerThanThirtySecondsFailsTheAttemptAndKeepsTheCursor() {
+    private String followUp() {
         String providerId = ProviderOrderFixtures.uniqueId("gf-slow");
-        String hookPath = "/hooks/" + providerId;
         jdbc.update("INSERT INTO provider_guardrail_followup (provider_id, action, created_at) VALUES (?, 'pause', ?)",
                 providerId, Timestamp.from(Instant.parse("2024-02-02T00:00:00Z")));
+        return providerId;
+    }
+
+    @Test
+    void aWebhookSlowerThanThirtySecondsFailsTheAttemptAndKeepsTheCursor() {
+        String providerId = followUp();
+        String hookPath = "/hooks/" + providerId;
         ProviderStub.server().stubFor(post(urlPathEqualTo(hookPath)).willReturn(aResponse().withStatus(200).withFixedDelay(40_000)));
         GfRequest request = new GfRequest("command", 10, null, providerId, GfRequest.Sink.webhook, null,
                 ProviderStub.baseUrl() + hookPath, null, GfRequest.CursorStoreKind.file, dir.resolve("cursor.json"),
