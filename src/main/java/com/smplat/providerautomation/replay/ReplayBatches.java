@@ -210,6 +210,9 @@ public class ReplayBatches {
         } catch (ServiceException e) {
             exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure(e.getMessage()));
         } catch (RuntimeException e) {
+            if (OperatorErrors.databaseAway(e)) {
+                throw e;
+            }
             exchange.setProperty(ProviderCalls.OUTCOME, ProviderCallOutcome.failure(OperatorErrors.logged(LOG,
                     "Schedule entry " + claimed.entryId() + " on provider order " + claimed.providerOrderId() + " failed", e)));
         }
