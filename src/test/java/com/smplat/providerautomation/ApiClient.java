@@ -9,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain HTTP client for the running service under test (no Spring test client, so nothing is mocked). */
+/**
+ * A plain HTTP client for the running service under test (no Spring test client, so nothing is mocked). Every
+ * answer from the REST API is checked against the service's own OpenAPI document ({@link OpenApiContract}): a
+ * status the document does not declare, or a body that does not match its schema, fails the test.
+ */
 public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -33,6 +37,25 @@ public final class ApiClient {
     }
 
     public Reply send(HttpRequest.Builder request) {
+        Reply reply = sendUnchecked(request);
+        conform(reply.raw().request(), reply.status(), reply.raw().headers().firstValue("Content-Type").orElse(null), reply.body());
+        return reply;
+    }
+
+    /** Fails when the answer contradicts the OpenAPI document served by this service. */
+    public void conform(HttpRequest request, int status, String contentType, String body) {
+        String path = request.uri().getRawPath();
+        if (OpenApiContract.covers(path)) {
+            var violations = OpenApiContract.of(base).violations(request.method(), path, status, contentType, body);
+            if (!violations.isEmpty()) {
+                throw new AssertionError("The answer to " + request.method() + " " + request.uri().getRawPath()
+                        + " contradicts /api-doc: " + violations + "; body: " + OpenApiContract.abbreviate(body));
+            }
+        }
+    }
+
+    /** Sends without checking the answer against the document (for the document itself). */
+    public Reply sendUnchecked(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response);

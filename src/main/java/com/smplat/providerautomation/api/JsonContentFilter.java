@@ -46,9 +46,9 @@ public class JsonContentFilter extends OncePerRequestFilter {
             refuse(response, 413, TOO_LARGE);
         } else if (!acceptable(request.getContentType())) {
             refuse(response, 415, UNSUPPORTED);
-        } else if (request.getContentLengthLong() == 0 || request.getMethod().equals("GET")) {
-            chain.doFilter(request, response);
         } else {
+            // every request, a GET too (the JSON binding reads its body), and an empty body (its Content-Type must
+            // not label the answer: RequestBody)
             byte[] body = request.getInputStream().readNBytes((int) MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 refuse(response, 413, TOO_LARGE);

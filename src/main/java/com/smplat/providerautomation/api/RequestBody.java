@@ -12,8 +12,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body {@link JsonContentFilter} has already read (and checked): the routes read these bytes. */
+/**
+ * A request whose body {@link JsonContentFilter} has already read (and checked): the routes read these bytes, as
+ * UTF-8 JSON whatever Content-Type the client gave (JSON or text/plain). The routes see that type: the REST
+ * binding keeps a Content-Type it finds, so a client's {@code text/plain} would otherwise label the JSON answer.
+ */
 final class RequestBody extends HttpServletRequestWrapper {
+    private static final String CONTENT_TYPE = "Content-Type";
+    private static final String AS_READ = "application/json; charset=UTF-8";
     private final byte[] body;
 
     RequestBody(HttpServletRequest request, byte[] body) {
@@ -71,6 +77,26 @@ final class RequestBody extends HttpServletRequestWrapper {
     @Override
     public BufferedReader getReader() {
         return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String getContentType() {
+        return AS_READ;
+    }
+
+    @Override
+    public String getCharacterEncoding() {
+        return StandardCharsets.UTF_8.name();
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return CONTENT_TYPE.equalsIgnoreCase(name) ? AS_READ : super.getHeader(name);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getHeaders(String name) {
+        return CONTENT_TYPE.equalsIgnoreCase(name) ? java.util.Collections.enumeration(java.util.List.of(AS_READ)) : super.getHeaders(name);
     }
 
     @Override

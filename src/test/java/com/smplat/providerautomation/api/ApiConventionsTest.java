@@ -106,6 +106,26 @@ class ApiConventionsTest {
     }
 
     @Test
+    void aJsonAnswerIsLabelledJsonWhateverTheRequestBodyWas() {
+        // found by ApiFuzzServiceTest: the JSON binding kept the request's Content-Type on the answer
+        for (String type : new String[] {"text/plain", ""}) {
+            Reply reply = api.send(api.request(STATUS).header("X-API-Key", ServiceTest.API_KEY).header("Content-Type", type)
+                    .method("GET", HttpRequest.BodyPublishers.ofString("1.5")));
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.raw().headers().firstValue("Content-Type")).as(type).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        }
+    }
+
+    @Test
+    void aGetWhoseBodyIsNotUtf8IsRefusedWith422() {
+        // found by ApiFuzzServiceTest: such a GET was a 500 with an empty text/plain body
+        Reply reply = api.send(api.request(STATUS).header("X-API-Key", ServiceTest.API_KEY).header("Content-Type", "application/json")
+                .method("GET", HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', '}'})));
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("detail").asText()).isEqualTo("Request body must be valid UTF-8");
+    }
+
+    @Test
     void openApiDocumentListsTheRestEndpoints() {
         Reply doc = api.send(api.request("/api-doc").GET());
         assertThat(doc.status()).isEqualTo(200);
