@@ -46,7 +46,7 @@ public class HotPathWarmUp implements ApplicationRunner {
     private final Duration length;
 
     public HotPathWarmUp(ApplicationContext context, ApiSettings api,
-                         @Value("${STARTUP_WARMUP_SECONDS:8}") int seconds) {
+                         @Value("${startup.warmup-seconds:8}") int seconds) {
         this.context = context;
         this.api = api;
         this.length = Duration.ofSeconds(Math.max(0, Math.min(seconds, 120)));

@@ -6,8 +6,10 @@ import java.nio.file.Path;
  * HTTP server, deployment and route-loading settings.
  *
  * @param sandboxBaseUrl where the demo providers reach the development sandbox provider
+ * @param warmupSeconds  how long the hot read paths are warmed before readiness turns UP (0 = not at all)
  */
-public record ServerSettings(int port, DeploymentEnvironment environment, Path routesDir, String sandboxBaseUrl) {
+public record ServerSettings(int port, DeploymentEnvironment environment, Path routesDir, String sandboxBaseUrl,
+                             int warmupSeconds) {
 
     static ServerSettings from(EnvSource env) {
         int port = env.integer("PORT", 8080);
@@ -21,7 +23,11 @@ public record ServerSettings(int port, DeploymentEnvironment environment, Path r
         if (!sandboxBaseUrl.startsWith("http://") && !sandboxBaseUrl.startsWith("https://")) {
             throw new SettingsException("SANDBOX_BASE_URL must be an absolute http(s) URL");
         }
-        return new ServerSettings(port, environment, routesDir, sandboxBaseUrl);
+        int warmupSeconds = env.integer("STARTUP_WARMUP_SECONDS", 8);
+        if (warmupSeconds < 0 || warmupSeconds > 120) {
+            throw new SettingsException("STARTUP_WARMUP_SECONDS must be between 0 and 120");
+        }
+        return new ServerSettings(port, environment, routesDir, sandboxBaseUrl, warmupSeconds);
     }
 
     public boolean development() {

@@ -47,6 +47,9 @@ public class SettingsEnvironmentPostProcessor implements EnvironmentPostProcesso
         // read by routes/export-*-schedules.yaml
         derived.put("exports.runs-cron", settings.exports().runsCron());
         derived.put("exports.followups-cron", settings.exports().followUpsCron());
+        // read by metrics.ExportProgress and api.HotPathWarmUp
+        derived.put("exports.progress-log-seconds", settings.exports().progressLogSeconds());
+        derived.put("startup.warmup-seconds", settings.server().warmupSeconds());
         derived.put("exports.runs-enabled", settings.exports().runsEnabled());
         derived.put("exports.followups-enabled", settings.exports().followUpsEnabled());
         environment.getPropertySources().addLast(new MapPropertySource("provider-automation-settings", derived));

@@ -23,7 +23,7 @@ public class ExportProgress {
     private final long intervalNanos;
     private final Map<String, Tally> running = new ConcurrentHashMap<>();
 
-    public ExportProgress(ExportMetrics metrics, @Value("${EXPORT_PROGRESS_LOG_SECONDS:10}") long intervalSeconds) {
+    public ExportProgress(ExportMetrics metrics, @Value("${exports.progress-log-seconds:10}") long intervalSeconds) {
         this.metrics = metrics;
         this.intervalNanos = Duration.ofSeconds(Math.max(0, intervalSeconds)).toNanos();
     }

@@ -28,7 +28,7 @@ class RoutesLocationTest {
     @Test
     void developmentReloadsOnlyTheEditedFileOfTheRoutesFolder(@TempDir Path dir) {
         assertThat(SettingsEnvironmentPostProcessor.routesReload(
-                new ServerSettings(8080, DeploymentEnvironment.DEVELOPMENT, dir, "http://localhost:8080")))
+                new ServerSettings(8080, DeploymentEnvironment.DEVELOPMENT, dir, "http://localhost:8080", 0)))
                 .containsEntry("camel.main.routes-reload-enabled", true)
                 .containsEntry("camel.main.routes-reload-directory", dir.toAbsolutePath().normalize().toString())
                 .containsEntry("camel.main.routes-reload-remove-all-routes", false);
@@ -37,9 +37,9 @@ class RoutesLocationTest {
     @Test
     void stagingProductionAndThePackagedCopyAreNeverReloaded(@TempDir Path dir) {
         assertThat(SettingsEnvironmentPostProcessor.routesReload(
-                new ServerSettings(8080, DeploymentEnvironment.PRODUCTION, dir, "http://localhost:8080"))).isEmpty();
+                new ServerSettings(8080, DeploymentEnvironment.PRODUCTION, dir, "http://localhost:8080", 0))).isEmpty();
         assertThat(SettingsEnvironmentPostProcessor.routesReload(
-                new ServerSettings(8080, DeploymentEnvironment.DEVELOPMENT, dir.resolve("missing"), "http://localhost:8080"))).isEmpty();
+                new ServerSettings(8080, DeploymentEnvironment.DEVELOPMENT, dir.resolve("missing"), "http://localhost:8080", 0))).isEmpty();
     }
 
     /**
