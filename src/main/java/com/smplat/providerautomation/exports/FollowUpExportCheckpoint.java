@@ -51,9 +51,8 @@ public class FollowUpExportCheckpoint {
         S3Transfers.preparePut(exchange, run.request.checkpoint(), content, "application/json");
     }
 
-    public void checkpointUploaded(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
+    /** A failure left by the upload's retries ({@link ExportRetries#FAILURE}) fails the run. */
+    public void checkpointUploaded(Throwable failure) {
         if (failure != null) {
             throw new ExportFailure(ExportFailure.CHECKPOINT_UPLOAD,
                     "S3 checkpoint upload failed (" + ExportRetries.describe(failure) + ")");
@@ -61,9 +60,7 @@ public class FollowUpExportCheckpoint {
     }
 
     /** After a failure with confirmed pages, the checkpoint upload still runs (3.8); its own failure is only logged. */
-    public void afterFailureUpload(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
+    public void afterFailureUpload(Throwable failure) {
         if (failure != null) {
             LOG.warn("Uploading the partial progress checkpoint failed ({})", ExportRetries.describe(failure));
         }

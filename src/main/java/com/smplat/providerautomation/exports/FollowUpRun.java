@@ -19,6 +19,7 @@ public final class FollowUpRun {
     Instant upperBound;
     List<FollowUpRows.Row> page = List.of();
     long fetched;
+    long wanted;
     boolean more = true;
     long delivered;
     long pending;
@@ -47,6 +48,11 @@ public final class FollowUpRun {
         return more;
     }
 
+    /** How many rows the next page may hold: the page size, less near the run's limit; 0 ends the loop. */
+    public long getWanted() {
+        return wanted;
+    }
+
     public boolean isPageEmpty() {
         return page.isEmpty();
     }
@@ -65,6 +71,11 @@ public final class FollowUpRun {
 
     public Instant getStartedAt() {
         return startedAt;
+    }
+
+    /** The first wait of the S3 transfers' retries. */
+    public long getRetryBaseMillis() {
+        return request.retryBaseMillis();
     }
 
     public FollowUpExportRequest getRequest() {
