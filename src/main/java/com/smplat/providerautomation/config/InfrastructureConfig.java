@@ -1,6 +1,5 @@
 package com.smplat.providerautomation.config;
 
-import com.smplat.providerautomation.exports.FollowUpExportRepository;
 import com.smplat.providerautomation.support.AdvisoryLocks;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -34,26 +33,6 @@ public class InfrastructureConfig {
             public void beforeApplicationStart(CamelContext camelContext) {
                 camelContext.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("replayWorkers")
                         .poolSize(replay.concurrency()).maxPoolSize(replay.concurrency()).maxQueueSize(-1).build());
-            }
-
-            @Override
-            public void afterApplicationStart(CamelContext camelContext) {
-                // nothing after start
-            }
-        };
-    }
-
-    /**
-     * The pool the follow-up export's {@code sql:} page query names ({@code dataSource=#followUpExportSource}): the
-     * replica's when GUARDRAIL_EXPORT_DATABASE_URL is set. Bound in Camel's registry only, because a second Spring
-     * DataSource bean would make the service's own one ambiguous to inject.
-     */
-    @Bean
-    public CamelContextConfiguration followUpExportSource(FollowUpExportRepository source) {
-        return new CamelContextConfiguration() {
-            @Override
-            public void beforeApplicationStart(CamelContext camelContext) {
-                camelContext.getRegistry().bind("followUpExportSource", DataSource.class, source.dataSource());
             }
 
             @Override
