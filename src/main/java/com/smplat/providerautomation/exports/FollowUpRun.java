@@ -53,6 +53,14 @@ public final class FollowUpRun {
         return wanted;
     }
 
+    /**
+     * The page query's provider condition (sql/followup-export-page.sql), one of two fixed texts: all providers is a
+     * one-time filter that keeps the plan on the (created_at, id) index. Never holds the provider id itself.
+     */
+    public String getProviderScope() {
+        return request.providerId() == null ? "CAST(:#providerId AS text) IS NULL" : "provider_id = CAST(:#providerId AS text)";
+    }
+
     public boolean isPageEmpty() {
         return page.isEmpty();
     }
