@@ -61,11 +61,6 @@ public class ExportRetries {
         return retry(exchange, retryable, null);
     }
 
-    /** The handled end of a failed step: the failure is kept for the caller's next step. */
-    public void recordFailure(Exchange exchange) {
-        exchange.setProperty(FAILURE, failure(exchange));
-    }
-
     private boolean retry(Exchange exchange, boolean retryable, Long retryAfter) {
         int failed = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         exchange.setProperty(ATTEMPTS, failed);

@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
@@ -51,11 +56,9 @@ public class FollowUpExport {
         };
     }
 
-    public void begin(Exchange exchange) {
-        FollowUpExportRequest request = exchange.getMessage().getBody(FollowUpExportRequest.class);
-        exchange.setProperty(RUN, new FollowUpRun(request, storeFor(request), Timestamps.now()));
-        exchange.setProperty(ExportRetries.BASE_DELAY + ".s3", request.retryBaseMillis());
-        exchange.getMessage().removeHeaders("*");
+    /** A new run of the request, started now; the route keeps it in exchange property {@link #RUN}. */
+    public FollowUpRun begin(FollowUpExportRequest request) {
+        return new FollowUpRun(request, storeFor(request), Timestamps.now());
     }
 
     static FollowUpRun run(Exchange exchange) {
@@ -65,8 +68,7 @@ public class FollowUpExport {
     // ---- cursor and pages (3.3, 3.5, 3.7)
 
     /** Reads and checks the stored cursor, then fixes the start position and the settle bound. */
-    public void openCursor(Exchange exchange) throws IOException {
-        FollowUpRun run = run(exchange);
+    public void openCursor(FollowUpRun run) throws IOException {
         FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.CONFIG;
         run.stored = run.store.read().orElse(null);
@@ -98,19 +100,34 @@ public class FollowUpExport {
         return providerId == null ? "all providers" : "'" + providerId + "'";
     }
 
-    /** The next page, held in the run; an empty page ends the loop. */
-    public void fetchPage(Exchange exchange) {
-        FollowUpRun run = run(exchange);
+    /**
+     * The named parameters of the next page's query ({@code sql/followup-export-page.sql}); also fixes how many rows
+     * the page may hold ({@link FollowUpRun#getWanted()}, written into the query), none once the limit is reached.
+     */
+    public Map<String, Object> pageParameters(FollowUpRun run) {
         run.stage = ExportFailure.SOURCE;
-        long wanted = Math.min(run.request.pageSize(), run.request.limit() - run.fetched);
-        if (wanted <= 0) {
+        run.wanted = Math.min(run.request.pageSize(), run.request.limit() - run.fetched);
+        if (run.wanted <= 0) {
             run.page = List.of();
             run.more = false;
-            return;
         }
-        run.page = source.page(run.afterTs, run.afterId, run.upperBound, run.request.providerId(), (int) wanted);
+        Map<String, Object> parameters = new HashMap<>();
+        // typed as timestamptz and uuid, so the row comparison is an index range on (created_at, id)
+        parameters.put("afterTs", OffsetDateTime.ofInstant(run.afterTs, ZoneOffset.UTC));
+        parameters.put("afterId", UUID.fromString(run.afterId));
+        parameters.put("upperBound", OffsetDateTime.ofInstant(run.upperBound, ZoneOffset.UTC));
+        parameters.put("providerId", run.request.providerId());
+        return parameters;
+    }
+
+    /**
+     * The page the query read, held in the run: a short page ends the loop. The read position moves on here; the
+     * cursor moves only when the page is delivered.
+     */
+    public void pageRead(FollowUpRun run, List<Map<String, Object>> rows) {
+        run.page = FollowUpRows.rows(rows);
         run.fetched += run.page.size();
-        if (run.page.size() < wanted) {
+        if (run.page.size() < run.wanted) {
             run.more = false;
         }
         if (!run.page.isEmpty()) {
@@ -163,16 +180,13 @@ public class FollowUpExport {
         exchange.setProperty("landingDate", run.page.get(0).createdAt().substring(0, 10));
     }
 
-    /** After the webhook post or the landing put: a confirmed page moves the cursor (checkpoint per page). */
-    public void pageDone(Exchange exchange) throws IOException {
-        FollowUpRun run = run(exchange);
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setBody(null);
+    /**
+     * After the webhook post or the landing put: a confirmed page moves the cursor (checkpoint per page); a failure
+     * left by the post's or put's retries ({@link ExportRetries#FAILURE}, after {@code attempts}) fails the run.
+     */
+    public void pageDone(FollowUpRun run, Throwable failure, Integer attempts) throws IOException {
         if (failure != null) {
-            int attempts = exchange.getProperty(ExportRetries.ATTEMPTS, 1, Integer.class);
-            throw new ExportFailure(ExportFailure.SINK, run.request.sink() + " page failed after " + attempts
+            throw new ExportFailure(ExportFailure.SINK, run.request.sink() + " page failed after " + (attempts == null ? 1 : attempts)
                     + " attempt(s) (" + ExportRetries.describe(failure) + ")");
         }
         spool(run, run.page);
@@ -186,16 +200,14 @@ public class FollowUpExport {
         return request.sink() == FollowUpExportRequest.Sink.webhook || request.sink() == FollowUpExportRequest.Sink.s3;
     }
 
-    public void writeStdoutPage(Exchange exchange) {
-        FollowUpRun run = run(exchange);
+    public void writeStdoutPage(FollowUpRun run) {
         byte[] lines = FollowUpRows.ndjson(run.page);
         run.pageBytes = lines.length;
         stdout.write(lines, 0, lines.length);
         pend(run);
     }
 
-    public void writeFilePage(Exchange exchange) throws IOException {
-        FollowUpRun run = run(exchange);
+    public void writeFilePage(FollowUpRun run) throws IOException {
         byte[] lines = FollowUpRows.ndjson(run.page);
         run.pageBytes = lines.length;
         run.fileOut.write(lines);
@@ -219,8 +231,7 @@ public class FollowUpExport {
     }
 
     /** The end of delivery: stdout flushed or the file renamed, then the run's cursor write. */
-    public void finishDelivery(Exchange exchange) throws IOException {
-        FollowUpRun run = run(exchange);
+    public void finishDelivery(FollowUpRun run) throws IOException {
         FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.SINK;
         if (request.sink() == FollowUpExportRequest.Sink.stdout) {
@@ -273,8 +284,7 @@ public class FollowUpExport {
         }
     }
 
-    public ExportOutcome succeeded(Exchange exchange) throws IOException {
-        FollowUpRun run = run(exchange);
+    public ExportOutcome succeeded(FollowUpRun run) throws IOException {
         closeSpool(run, true);
         long millis = Math.max(1, java.time.Duration.between(run.startedAt, Timestamps.now()).toMillis());
         LOG.info("Guardrail follow-up export succeeded: {} row(s) delivered to {} in {} ms ({} rows/s)", run.delivered,
@@ -282,10 +292,11 @@ public class FollowUpExport {
         return outcome(run, true, null, null);
     }
 
-    /** A failed run: partial files removed, the category from the failure or the stage it happened in. */
-    public ExportOutcome failed(Exchange exchange) {
-        FollowUpRun run = run(exchange);
-        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    /**
+     * A failed run ({@code run} is null when it failed before it began): partial files removed, the category from the
+     * failure or the stage it happened in.
+     */
+    public ExportOutcome failed(FollowUpRun run, Throwable caught) {
         ExportFailure failure = ObjectHelper.getException(ExportFailure.class, caught);
         String category = failure != null ? failure.category() : run == null ? ExportFailure.CONFIG : run.stage;
         String detail = failure != null ? failure.getMessage() : category + " failure (" + ExportRetries.describe(caught) + ")";

@@ -25,10 +25,11 @@ public class FollowUpExportCheckpoint {
         S3Transfers.prepareGet(exchange, run.request.checkpoint());
     }
 
-    public void checkpointDownloaded(Exchange exchange) throws IOException {
-        FollowUpRun run = run(exchange);
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
+    /**
+     * The downloaded checkpoint ({@code content}) restores the cursor; a failure after the download's retries fails the
+     * run, except a 404, which means "no checkpoint yet".
+     */
+    public void checkpointDownloaded(FollowUpRun run, Throwable failure, byte[] content) throws IOException {
         if (failure != null) {
             if (Objects.equals(ExportRetries.s3Status(failure), 404)) {
                 LOG.info("No S3 checkpoint at {} yet: keeping the local cursor", run.request.checkpoint());
@@ -37,7 +38,6 @@ public class FollowUpExportCheckpoint {
             throw new ExportFailure(ExportFailure.CHECKPOINT_DOWNLOAD,
                     "S3 checkpoint download failed (" + ExportRetries.describe(failure) + ")");
         }
-        byte[] content = exchange.getMessage().getBody(byte[].class);
         run.stage = ExportFailure.CONFIG;
         CursorState parsed = CursorState.parse(content, "the S3 checkpoint");
         run.store.restore(content, parsed);
@@ -51,9 +51,8 @@ public class FollowUpExportCheckpoint {
         S3Transfers.preparePut(exchange, run.request.checkpoint(), content, "application/json");
     }
 
-    public void checkpointUploaded(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
+    /** A failure left by the upload's retries ({@link ExportRetries#FAILURE}) fails the run. */
+    public void checkpointUploaded(Throwable failure) {
         if (failure != null) {
             throw new ExportFailure(ExportFailure.CHECKPOINT_UPLOAD,
                     "S3 checkpoint upload failed (" + ExportRetries.describe(failure) + ")");
@@ -61,9 +60,7 @@ public class FollowUpExportCheckpoint {
     }
 
     /** After a failure with confirmed pages, the checkpoint upload still runs (3.8); its own failure is only logged. */
-    public void afterFailureUpload(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
+    public void afterFailureUpload(Throwable failure) {
         if (failure != null) {
             LOG.warn("Uploading the partial progress checkpoint failed ({})", ExportRetries.describe(failure));
         }

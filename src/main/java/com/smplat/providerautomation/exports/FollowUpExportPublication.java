@@ -84,11 +84,8 @@ public class FollowUpExportPublication {
         }
     }
 
-    /** The uploaded target, or null (logged) when the upload failed. */
-    public S3Target uploaded(Exchange exchange) {
-        S3Target target = exchange.getProperty("uploadTarget", S3Target.class);
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
+    /** The uploaded target, or null (logged) when the upload failed ({@code failure}, after the retries). */
+    public S3Target uploaded(S3Target target, Throwable failure) {
         if (failure != null) {
             LOG.warn("Uploading {} failed ({})", target, ExportRetries.describe(failure));
             return null;
@@ -108,9 +105,7 @@ public class FollowUpExportPublication {
     }
 
     /** A failed notice is logged and never changes the run. */
-    public void noticeSent(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
-        exchange.removeProperty(ExportRetries.FAILURE);
+    public void noticeSent(Throwable failure) {
         if (failure != null) {
             LOG.warn("Guardrail export notification failed ({})", ExportRetries.describe(failure));
         }

@@ -123,8 +123,8 @@ public class FollowUpExportRunner {
         throw ServiceException.notFound("No exported NDJSON yet");
     }
 
-    public void downloaded(Exchange exchange) {
-        Throwable failure = exchange.getProperty(ExportRetries.FAILURE, Throwable.class);
+    /** A failure of the artifact's download ({@link ExportRetries#FAILURE}) answers 404 or 503. */
+    public void downloaded(Throwable failure) {
         if (failure != null) {
             if (java.util.Objects.equals(ExportRetries.s3Status(failure), 404)) {
                 throw ServiceException.notFound("No exported NDJSON yet");
@@ -132,12 +132,6 @@ public class FollowUpExportRunner {
             throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "The NDJSON artifact is unavailable ("
                     + ExportRetries.describe(failure) + ")");
         }
-        Object body = exchange.getMessage().getBody();
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setBody(body);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-ndjson");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
-        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"guardrail_followups.ndjson\"");
     }
 
     /** The trigger and the run records take Authorization: Bearer <GUARDRAIL_EXPORT_TRIGGER_TOKEN> (503 when unset). */

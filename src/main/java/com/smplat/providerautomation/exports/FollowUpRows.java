@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The GF row (exports.md 3.2) as its canonical JSON line, the webhook envelope, and the page's Idempotency-Key
@@ -52,6 +54,22 @@ public final class FollowUpRows {
             throw new UncheckedIOException(e);
         }
         return new Row(id, createdAt, out.toString());
+    }
+
+    /** The rows of one page as the page query reads them (sql/followup-export-page.sql, column names as keys). */
+    public static List<Row> rows(List<Map<String, Object>> columns) {
+        List<Row> rows = new ArrayList<>(columns.size());
+        for (Map<String, Object> c : columns) {
+            rows.add(row(text(c, "follow_up_id"), text(c, "provider_id"), text(c, "provider_name"), text(c, "action"),
+                    text(c, "notes"), text(c, "platform_context"), text(c, "conversion_cursor"), text(c, "conversion_href"),
+                    text(c, "created_at_text")));
+        }
+        return rows;
+    }
+
+    private static String text(Map<String, Object> columns, String name) {
+        Object value = columns.get(name);
+        return value == null ? null : value.toString();
     }
 
     /** {@code {"followUps": [row, ...]}} as UTF-8 bytes. */

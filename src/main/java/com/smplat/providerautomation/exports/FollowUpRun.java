@@ -21,6 +21,7 @@ public final class FollowUpRun {
     /** The bytes the sink received for {@link #page}, for the metrics. */
     long pageBytes;
     long fetched;
+    long wanted;
     boolean more = true;
     long delivered;
     long pending;
@@ -49,6 +50,19 @@ public final class FollowUpRun {
         return more;
     }
 
+    /** How many rows the next page may hold: the page size, less near the run's limit; 0 ends the loop. */
+    public long getWanted() {
+        return wanted;
+    }
+
+    /**
+     * The page query's provider condition (sql/followup-export-page.sql), one of two fixed texts: all providers is a
+     * one-time filter that keeps the plan on the (created_at, id) index. Never holds the provider id itself.
+     */
+    public String getProviderScope() {
+        return request.providerId() == null ? "CAST(:#providerId AS text) IS NULL" : "provider_id = CAST(:#providerId AS text)";
+    }
+
     public boolean isPageEmpty() {
         return page.isEmpty();
     }
@@ -75,6 +89,11 @@ public final class FollowUpRun {
 
     public Instant getStartedAt() {
         return startedAt;
+    }
+
+    /** The first wait of the S3 transfers' retries. */
+    public long getRetryBaseMillis() {
+        return request.retryBaseMillis();
     }
 
     public FollowUpExportRequest getRequest() {
