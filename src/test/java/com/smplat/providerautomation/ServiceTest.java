@@ -30,6 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
             "GUARDRAIL_EXPORT_SINK=file",
             "GUARDRAIL_EXPORT_FILE_PATH=target/test-exports/guardrail_followups.ndjson",
             "GUARDRAIL_EXPORT_SETTLE_SECONDS=0",
+            // S3 calls time out after 3 s (FollowUpExportS3TimeoutTest): s3proxy answers well within it
+            "GUARDRAIL_EXPORT_S3_TIMEOUT_SECONDS=3",
             // the hot-path warm-up before readiness has its own test
             "STARTUP_WARMUP_SECONDS=0"
         })

@@ -17,7 +17,7 @@ public record ExportSettings(
         Optional<String> cursorS3Uri, Optional<String> awsAccessKeyId, Optional<String> awsSecretAccessKey,
         String awsRegion, Optional<String> s3Endpoint, Optional<String> statusS3Uri, Optional<String> artifactS3Uri,
         Optional<String> fileSinkPath, Optional<DatabaseTarget> sourceDatabase, Optional<String> webhookSecret,
-        Optional<String> landingS3Uri, int progressLogSeconds) {
+        Optional<String> landingS3Uri, int progressLogSeconds, int s3TimeoutSeconds) {
 
     public static ExportSettings from(EnvSource env) {
         int runsLimit = env.integer("SMPLAT_AUTOMATION_EXPORT_LIMIT", 100);
@@ -54,7 +54,8 @@ public record ExportSettings(
                 env.get("GUARDRAIL_EXPORT_FILE_PATH"), sourceDatabase(env),
                 webhookSecret(env),
                 env.get("GUARDRAIL_EXPORT_LANDING_S3_URI"),
-                range(env, "EXPORT_PROGRESS_LOG_SECONDS", 10, 0, 3600));
+                range(env, "EXPORT_PROGRESS_LOG_SECONDS", 10, 0, 3600),
+                range(env, "GUARDRAIL_EXPORT_S3_TIMEOUT_SECONDS", 30, 1, 300));
     }
 
     /** GUARDRAIL_EXPORT_WEBHOOK_SECRET: a Standard Webhooks signing key, {@code whsec_<base64>}. */

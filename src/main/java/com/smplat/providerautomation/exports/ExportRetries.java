@@ -7,6 +7,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -112,7 +114,8 @@ public class ExportRetries {
         if (status != null) {
             return "S3 HTTP " + status;
         }
-        if (find(error, InterruptedIOException.class) != null) {
+        if (find(error, InterruptedIOException.class) != null || find(error, ApiCallAttemptTimeoutException.class) != null
+                || find(error, ApiCallTimeoutException.class) != null) {
             return "timeout";
         }
         if (transport(error) || find(error, SdkClientException.class) != null) {

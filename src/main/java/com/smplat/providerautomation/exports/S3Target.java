@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * One S3 object and how to reach it: region, optional endpoint override (path-style, any S3 API) and optional static
- * credentials (unset: the default AWS credential chain). {@link #endpointUri} is the camel-aws2-s3 endpoint; the
- * credentials sit in it as RAW values of the options Camel masks when it logs a URI.
+ * credentials (unset: the default AWS credential chain). {@link #endpointUri} is the camel-aws2-s3 endpoint.
  */
 public record S3Target(String bucket, String key, String region, String endpoint, String accessKey, String secretKey) {
     private static final Pattern URI = Pattern.compile("s3://([a-z0-9][a-z0-9.\\-_]{0,62})/(.+)");
@@ -25,21 +24,28 @@ public record S3Target(String bucket, String key, String region, String endpoint
         return new S3Target(bucket, otherKey, region, endpoint, accessKey, secretKey);
     }
 
+    /**
+     * The camel-aws2-s3 endpoint: its client is the one {@link S3ClientCache} binds under {@link #clientName()}
+     * (region, endpoint override, credentials, timeouts), so the URI carries no credentials.
+     */
     public String endpointUri(String operation) {
-        StringBuilder uri = new StringBuilder("aws2-s3://").append(bucket).append("?region=").append(region)
+        StringBuilder uri = new StringBuilder("aws2-s3://").append(bucket).append("?amazonS3Client=#").append(clientName())
                 .append("&autoCreateBucket=false");
         if (operation != null) {
             uri.append("&operation=").append(operation);
         }
-        if (endpoint != null) {
-            uri.append("&overrideEndpoint=true&uriEndpointOverride=").append(endpoint).append("&forcePathStyle=true");
-        }
-        if (accessKey != null && secretKey != null) {
-            uri.append("&accessKey=RAW(").append(accessKey).append(")&secretKey=RAW(").append(secretKey).append(')');
-        } else {
-            uri.append("&useDefaultCredentialsProvider=true");
-        }
         return uri.toString();
+    }
+
+    /** The registry name of this target's client: one per region, endpoint and credentials, none of them readable. */
+    public String clientName() {
+        String identity = region + "\n" + endpoint + "\n" + accessKey + "\n" + secretKey;
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "exportS3Client-" + java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The public URL of the object (exports.md 3.12, artifact). */

@@ -24,6 +24,17 @@ class ExportSettingsTest {
         assertThat(settings.settleSeconds()).isEqualTo(30);
         assertThat(settings.webhookRetries()).isEqualTo(3);
         assertThat(settings.awsRegion()).isEqualTo("us-east-1");
+        assertThat(settings.s3TimeoutSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void theS3TimeoutIsBetweenOneAndThreeHundredSeconds() {
+        assertThat(exports(Map.of("GUARDRAIL_EXPORT_S3_TIMEOUT_SECONDS", "1")).s3TimeoutSeconds()).isEqualTo(1);
+        assertThat(exports(Map.of("GUARDRAIL_EXPORT_S3_TIMEOUT_SECONDS", "300")).s3TimeoutSeconds()).isEqualTo(300);
+        for (String bad : new String[] {"0", "301", "-5", "ten"}) {
+            assertThatThrownBy(() -> exports(Map.of("GUARDRAIL_EXPORT_S3_TIMEOUT_SECONDS", bad))).as(bad)
+                    .isInstanceOf(SettingsException.class).hasMessageContaining("GUARDRAIL_EXPORT_S3_TIMEOUT_SECONDS");
+        }
     }
 
     @Test
