@@ -1,6 +1,7 @@
 package com.smplat.providerautomation.exports;
 
-import java.io.OutputStream;
+import com.smplat.providerautomation.support.AtomicFiles;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,8 +30,6 @@ public final class FollowUpRun {
     FollowUpRows.Row lastPending;
     boolean cursorWritten;
     CursorState written;
-    OutputStream fileOut;
-    OutputStream spoolOut;
 
     FollowUpRun(FollowUpExportRequest request, CursorStore store, Instant startedAt) {
         this.request = request;
@@ -98,5 +97,55 @@ public final class FollowUpRun {
 
     public FollowUpExportRequest getRequest() {
         return request;
+    }
+
+    /** The rows of the current page. */
+    public List<FollowUpRows.Row> getPage() {
+        return page;
+    }
+
+    /** The current page's Idempotency-Key (exports.md 3.6); also the name of its landing object. */
+    public String getPageKey() {
+        return FollowUpRows.idempotencyKey(page);
+    }
+
+    /** The UTC date of the current page's first createdAt, for the landing object's key. */
+    public String getPageDate() {
+        return page.isEmpty() ? null : page.get(0).createdAt().substring(0, 10);
+    }
+
+    /** The landing target's key prefix without trailing slashes. */
+    public String getLandingPrefix() {
+        return request.landing() == null ? null : request.landing().key().replaceAll("/+$", "");
+    }
+
+    /** The file sink's folder; the pages go to {@link #getFilePartialName()} there until the run's end. */
+    public String getFileFolder() {
+        return folderOf(request.filePath());
+    }
+
+    public String getFilePartialName() {
+        return partialNameOf(request.filePath());
+    }
+
+    /** Whether a managed run spools its delivered rows for the artifact upload. */
+    public boolean isSpooled() {
+        return request.spool() != null;
+    }
+
+    public String getSpoolFolder() {
+        return folderOf(request.spool());
+    }
+
+    public String getSpoolPartialName() {
+        return partialNameOf(request.spool());
+    }
+
+    private static String folderOf(Path file) {
+        return file == null ? null : file.toAbsolutePath().getParent().toString();
+    }
+
+    private static String partialNameOf(Path file) {
+        return file == null ? null : AtomicFiles.partialOf(file).getFileName().toString();
     }
 }
