@@ -84,7 +84,7 @@ public class FollowUpExport {
         run.stage = ExportFailure.SOURCE;
         run.wanted = Math.min(run.request.pageSize(), run.request.limit() - run.fetched);
         if (run.wanted <= 0) {
-            run.page = List.of();
+            // the route reads nothing then, and the empty list ends the loop
             run.more = false;
         }
         Map<String, Object> parameters = new HashMap<>();
@@ -101,17 +101,42 @@ public class FollowUpExport {
      * cursor moves only when the page is delivered.
      */
     public void pageRead(FollowUpRun run, List<Map<String, Object>> rows) {
-        run.page = FollowUpRows.rows(rows);
-        run.fetched += run.page.size();
-        if (run.page.size() < run.wanted) {
+        run.page = read(run, rows);
+    }
+
+    /**
+     * The webhook sink's read-ahead: the next page, read while the current one is in flight, waits in the run until
+     * {@link #advance}; two pages in memory at most.
+     */
+    public void pageReadAhead(FollowUpRun run, List<Map<String, Object>> rows) {
+        run.next = read(run, rows);
+    }
+
+    /** After the current page is confirmed: the page read ahead becomes current (none: the loop ends). */
+    public void advance(FollowUpRun run) {
+        run.page = run.next == null ? List.of() : run.next;
+        run.next = null;
+    }
+
+    private static List<FollowUpRows.Row> read(FollowUpRun run, List<Map<String, Object>> rows) {
+        List<FollowUpRows.Row> page = FollowUpRows.rows(rows);
+        run.fetched += page.size();
+        if (page.size() < run.wanted) {
             run.more = false;
         }
-        if (!run.page.isEmpty()) {
-            FollowUpRows.Row last = run.page.get(run.page.size() - 1);
+        if (!page.isEmpty()) {
+            FollowUpRows.Row last = page.get(page.size() - 1);
             run.afterTs = Timestamps.parse(last.createdAt()).orElseThrow();
             run.afterId = last.followUpId();
         }
         run.stage = ExportFailure.SINK;
+        return page;
+    }
+
+    /** The end of a webhook post, on the post's own thread: its failure, after the retries, waits for the confirmation. */
+    public void postFinished(FollowUpRun run, Throwable failure, Integer attempts) {
+        run.postFailure = failure;
+        run.postAttempts = attempts;
     }
 
     /**

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The state of one follow-up export run, kept in exchange property {@link FollowUpExport#RUN} (one page in memory).
+ * The state of one follow-up export run, kept in exchange property {@link FollowUpExport#RUN}: one page in memory, two
+ * while the webhook sink reads ahead.
  * Public getters are read by the route's simple expressions.
  */
 public final class FollowUpRun {
@@ -19,6 +20,11 @@ public final class FollowUpRun {
     String afterId;
     Instant upperBound;
     List<FollowUpRows.Row> page = List.of();
+    /** The webhook sink's page read ahead while {@link #page} is in flight. */
+    List<FollowUpRows.Row> next;
+    /** The webhook post's failure after its retries (null: confirmed), and its attempts. */
+    Throwable postFailure;
+    Integer postAttempts;
     /** The bytes the sink received for {@link #page}, for the metrics. */
     long pageBytes;
     long fetched;
@@ -47,6 +53,14 @@ public final class FollowUpRun {
 
     public boolean isMore() {
         return more;
+    }
+
+    public Throwable getPostFailure() {
+        return postFailure;
+    }
+
+    public Integer getPostAttempts() {
+        return postAttempts;
     }
 
     /** How many rows the next page may hold: the page size, less near the run's limit; 0 ends the loop. */

@@ -56,9 +56,10 @@ class ExportRouteStepsTest {
             if (!tapped) {
                 AdviceWith.adviceWith(camel, "followup-export", route -> {
                     route.weaveById("followup-export-landing-key").after().to("mock:landing-key");
-                    route.weaveById("followup-export-webhook-page-done").after().to("mock:webhook-page-confirmed");
                     route.weaveById("followup-export-append-file-page").after().to("mock:file-page-appended");
                 });
+                AdviceWith.adviceWith(camel, "followup-export-webhook-pages", route ->
+                        route.weaveById("followup-export-webhook-page-done").after().to("mock:webhook-page-confirmed"));
                 AdviceWith.adviceWith(camel, "run-history-export", route ->
                         // the marshalled document may be a stream: bytes, so the tap and the write both read it whole
                         route.weaveById("run-history-export-marshal-csv").after().convertBodyTo(byte[].class)
@@ -67,7 +68,7 @@ class ExportRouteStepsTest {
             }
         }
         // advised routes are added again; the supervising route controller starts them in the background
-        for (String routeId : List.of("followup-export", "run-history-export")) {
+        for (String routeId : List.of("followup-export", "followup-export-webhook-pages", "run-history-export")) {
             if (!camel.getRouteController().getRouteStatus(routeId).isStarted()) {
                 camel.getRouteController().startRoute(routeId);
             }
