@@ -2,10 +2,7 @@ package com.smplat.providerautomation.exports;
 
 import com.smplat.providerautomation.support.AtomicFiles;
 import com.smplat.providerautomation.support.Timestamps;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,19 +10,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Java side of the GF export route ({@code routes/export-followups-routes.yaml}, exports.md 3.3 to 3.9): start
- * position and settle bound, keyset pages, sink writes, the delivery-gated cursor, and the checkpoint glue. The route
- * does the I/O with the webhook and S3; this bean keeps the run's state in exchange property {@link #RUN}.
+ * The paging and cursor rules of route {@code followup-export} (exports.md 3.3, 3.5, 3.7): start position and settle
+ * bound, the next page's query parameters, the read position, and the delivery-gated cursor. The route does the I/O;
+ * the run's state is a {@link FollowUpRun} in exchange property {@link #RUN}. How a run ends is
+ * {@link FollowUpExportResult}.
  */
 @Component("followUpExport")
 public class FollowUpExport {
@@ -36,16 +30,10 @@ public class FollowUpExport {
 
     private final FollowUpExportRepository source;
     private final ExportStateRepository state;
-    /** stdout of the process; replaceable in tests. */
-    private volatile PrintStream stdout = System.out;
 
     public FollowUpExport(FollowUpExportRepository source, ExportStateRepository state) {
         this.source = source;
         this.state = state;
-    }
-
-    void redirectStdout(PrintStream out) {
-        this.stdout = out;
     }
 
     private CursorStore storeFor(FollowUpExportRequest request) {
@@ -61,14 +49,8 @@ public class FollowUpExport {
         return new FollowUpRun(request, storeFor(request), Timestamps.now());
     }
 
-    static FollowUpRun run(Exchange exchange) {
-        return exchange.getProperty(RUN, FollowUpRun.class);
-    }
-
-    // ---- cursor and pages (3.3, 3.5, 3.7)
-
     /** Reads and checks the stored cursor, then fixes the start position and the settle bound. */
-    public void openCursor(FollowUpRun run) throws IOException {
+    public void openCursor(FollowUpRun run) {
         FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.CONFIG;
         run.stored = run.store.read().orElse(null);
@@ -88,12 +70,6 @@ public class FollowUpExport {
         }
         run.upperBound = run.startedAt.minusSeconds(request.settleSeconds());
         run.stage = ExportFailure.SINK;
-        if (request.sink() == FollowUpExportRequest.Sink.file) {
-            run.fileOut = new java.io.BufferedOutputStream(AtomicFiles.openPartial(request.filePath()), 1 << 16);
-        }
-        if (request.spool() != null) {
-            run.spoolOut = new java.io.BufferedOutputStream(AtomicFiles.openPartial(request.spool()), 1 << 16);
-        }
     }
 
     private static String scope(String providerId) {
@@ -108,7 +84,7 @@ public class FollowUpExport {
         run.stage = ExportFailure.SOURCE;
         run.wanted = Math.min(run.request.pageSize(), run.request.limit() - run.fetched);
         if (run.wanted <= 0) {
-            run.page = List.of();
+            // the route reads nothing then, and the empty list ends the loop
             run.more = false;
         }
         Map<String, Object> parameters = new HashMap<>();
@@ -125,74 +101,62 @@ public class FollowUpExport {
      * cursor moves only when the page is delivered.
      */
     public void pageRead(FollowUpRun run, List<Map<String, Object>> rows) {
-        run.page = FollowUpRows.rows(rows);
-        run.fetched += run.page.size();
-        if (run.page.size() < run.wanted) {
+        run.page = read(run, rows);
+    }
+
+    /**
+     * The webhook sink's read-ahead: the next page, read while the current one is in flight, waits in the run until
+     * {@link #advance}; two pages in memory at most.
+     */
+    public void pageReadAhead(FollowUpRun run, List<Map<String, Object>> rows) {
+        run.next = read(run, rows);
+    }
+
+    /** After the current page is confirmed: the page read ahead becomes current (none: the loop ends). */
+    public void advance(FollowUpRun run) {
+        run.page = run.next == null ? List.of() : run.next;
+        run.next = null;
+    }
+
+    private static List<FollowUpRows.Row> read(FollowUpRun run, List<Map<String, Object>> rows) {
+        List<FollowUpRows.Row> page = FollowUpRows.rows(rows);
+        run.fetched += page.size();
+        if (page.size() < run.wanted) {
             run.more = false;
         }
-        if (!run.page.isEmpty()) {
-            FollowUpRows.Row last = run.page.get(run.page.size() - 1);
+        if (!page.isEmpty()) {
+            FollowUpRows.Row last = page.get(page.size() - 1);
             run.afterTs = Timestamps.parse(last.createdAt()).orElseThrow();
             run.afterId = last.followUpId();
         }
         run.stage = ExportFailure.SINK;
+        return page;
     }
 
-    /** One webhook request for the page: body, Idempotency-Key, and the target in headers (never the endpoint URI). */
-    public void prepareWebhookPage(Exchange exchange) {
-        FollowUpRun run = run(exchange);
-        FollowUpExportRequest request = run.request;
-        run.stage = ExportFailure.SINK;
-        Message message = exchange.getMessage();
-        com.smplat.providerautomation.support.HttpTargets.address(message, request.webhookUrl(), "POST");
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        String key = FollowUpRows.idempotencyKey(run.page);
-        message.setHeader("Idempotency-Key", key);
-        if (request.webhookToken() != null) {
-            message.setHeader("Authorization", "Bearer " + request.webhookToken());
-        }
-        byte[] body = FollowUpRows.webhookBody(run.page);
-        if (request.webhookSecret() != null) {
-            // Standard Webhooks: the page's key is the message id, so a receiver drops a resent page as a replay
-            long timestamp = Timestamps.now().getEpochSecond();
-            message.setHeader("webhook-id", key);
-            message.setHeader("webhook-timestamp", Long.toString(timestamp));
-            message.setHeader("webhook-signature", WebhookSignature.sign(request.webhookSecret(), key, timestamp, body));
-        }
-        run.pageBytes = body.length;
-        message.setBody(body);
-        exchange.setProperty(ExportRetries.MAX_RETRIES, request.webhookRetries());
-        exchange.setProperty(ExportRetries.BASE_DELAY, request.retryBaseMillis());
-        exchange.removeProperty(ExportRetries.FAILURE);
-    }
-
-    /**
-     * One landing object for the page (the {@code s3} sink, issue 12): its rows as the file sink writes them, the page's
-     * Idempotency-Key and the UTC date of its first createdAt, from which the route builds the object key.
-     */
-    public void prepareLandingPage(Exchange exchange) {
-        FollowUpRun run = run(exchange);
-        run.stage = ExportFailure.SINK;
-        S3Target landing = run.request.landing();
-        S3Transfers.preparePut(exchange, landing, FollowUpRows.ndjson(run.page), "application/x-ndjson");
-        exchange.getMessage().setHeader("Idempotency-Key", FollowUpRows.idempotencyKey(run.page));
-        exchange.setProperty("landingPrefix", landing.key().replaceAll("/+$", ""));
-        exchange.setProperty("landingDate", run.page.get(0).createdAt().substring(0, 10));
+    /** The end of a webhook post, on the post's own thread: its failure, after the retries, waits for the confirmation. */
+    public void postFinished(FollowUpRun run, Throwable failure, Integer attempts) {
+        run.postFailure = failure;
+        run.postAttempts = attempts;
     }
 
     /**
      * After the webhook post or the landing put: a confirmed page moves the cursor (checkpoint per page); a failure
      * left by the post's or put's retries ({@link ExportRetries#FAILURE}, after {@code attempts}) fails the run.
      */
-    public void pageDone(FollowUpRun run, Throwable failure, Integer attempts) throws IOException {
+    public void pageConfirmed(FollowUpRun run, Throwable failure, Integer attempts) {
         if (failure != null) {
             throw new ExportFailure(ExportFailure.SINK, run.request.sink() + " page failed after " + (attempts == null ? 1 : attempts)
                     + " attempt(s) (" + ExportRetries.describe(failure) + ")");
         }
-        spool(run, run.page);
         run.delivered += run.page.size();
         run.lastDelivered = run.page.get(run.page.size() - 1);
         writeCursor(run, run.delivered);
+    }
+
+    /** After a page went to stdout or into the file sink's partial file: confirmed with the whole run at its end. */
+    public void pageWritten(FollowUpRun run) {
+        run.pending += run.page.size();
+        run.lastPending = run.page.get(run.page.size() - 1);
     }
 
     /** The webhook and s3 sinks confirm page by page; stdout and file confirm the whole run at its end. */
@@ -200,49 +164,15 @@ public class FollowUpExport {
         return request.sink() == FollowUpExportRequest.Sink.webhook || request.sink() == FollowUpExportRequest.Sink.s3;
     }
 
-    public void writeStdoutPage(FollowUpRun run) {
-        byte[] lines = FollowUpRows.ndjson(run.page);
-        run.pageBytes = lines.length;
-        stdout.write(lines, 0, lines.length);
-        pend(run);
-    }
-
-    public void writeFilePage(FollowUpRun run) throws IOException {
-        byte[] lines = FollowUpRows.ndjson(run.page);
-        run.pageBytes = lines.length;
-        run.fileOut.write(lines);
-        pend(run);
-    }
-
-    private void pend(FollowUpRun run) {
-        run.pending += run.page.size();
-        run.lastPending = run.page.get(run.page.size() - 1);
-        try {
-            spool(run, run.page);
-        } catch (IOException e) {
-            throw new ExportFailure(ExportFailure.SINK, "spooling rows failed");
-        }
-    }
-
-    private static void spool(FollowUpRun run, List<FollowUpRows.Row> rows) throws IOException {
-        if (run.spoolOut != null) {
-            run.spoolOut.write(FollowUpRows.ndjson(rows));
-        }
-    }
-
-    /** The end of delivery: stdout flushed or the file renamed, then the run's cursor write. */
-    public void finishDelivery(FollowUpRun run) throws IOException {
+    /**
+     * The end of delivery, after the route flushed stdout or appended the file's last page: the file renamed into
+     * place (nothing half-written ever has the final name), then the run's cursor write.
+     */
+    public void finishDelivery(FollowUpRun run) {
         FollowUpExportRequest request = run.request;
         run.stage = ExportFailure.SINK;
-        if (request.sink() == FollowUpExportRequest.Sink.stdout) {
-            stdout.flush();
-            if (stdout.checkError()) {
-                throw new ExportFailure(ExportFailure.SINK, "writing to stdout failed");
-            }
-        } else if (request.sink() == FollowUpExportRequest.Sink.file) {
+        if (request.sink() == FollowUpExportRequest.Sink.file) {
             try {
-                run.fileOut.close();
-                run.fileOut = null;
                 AtomicFiles.commit(AtomicFiles.partialOf(request.filePath()), request.filePath());
             } catch (IOException e) {
                 throw new ExportFailure(ExportFailure.SINK, "writing the file sink failed (" + e.getClass().getSimpleName() + ")");
@@ -264,7 +194,7 @@ public class FollowUpExport {
         }
     }
 
-    private void writeCursor(FollowUpRun run, long rows) throws IOException {
+    private void writeCursor(FollowUpRun run, long rows) {
         CursorState next = run.lastDelivered == null
                 ? new CursorState(run.stored == null ? null : run.stored.cursor(),
                         run.stored == null ? null : run.stored.lastFollowUpId(), run.request.providerId(), rows,
@@ -282,74 +212,5 @@ public class FollowUpExport {
             run.cursorWritten = true;
             run.written = next;
         }
-    }
-
-    public ExportOutcome succeeded(FollowUpRun run) throws IOException {
-        closeSpool(run, true);
-        long millis = Math.max(1, java.time.Duration.between(run.startedAt, Timestamps.now()).toMillis());
-        LOG.info("Guardrail follow-up export succeeded: {} row(s) delivered to {} in {} ms ({} rows/s)", run.delivered,
-                run.request.sink(), millis, run.delivered * 1000 / millis);
-        return outcome(run, true, null, null);
-    }
-
-    /**
-     * A failed run ({@code run} is null when it failed before it began): partial files removed, the category from the
-     * failure or the stage it happened in.
-     */
-    public ExportOutcome failed(FollowUpRun run, Throwable caught) {
-        ExportFailure failure = ObjectHelper.getException(ExportFailure.class, caught);
-        String category = failure != null ? failure.category() : run == null ? ExportFailure.CONFIG : run.stage;
-        String detail = failure != null ? failure.getMessage() : category + " failure (" + ExportRetries.describe(caught) + ")";
-        if (failure == null) {
-            LOG.warn("Guardrail follow-up export failed in stage {}: {}", category, caught == null ? "" : caught.getClass().getName());
-        }
-        if (run == null) {
-            return new ExportOutcome(false, category, detail, 0, null, null, null);
-        }
-        if (run.fileOut != null) {
-            try {
-                run.fileOut.close();
-            } catch (IOException ignored) {
-                // removed next
-            }
-            AtomicFiles.discard(run.request.filePath());
-        }
-        try {
-            closeSpool(run, false);
-        } catch (IOException ignored) {
-            // the spool is only for the artifact
-        }
-        LOG.warn("Guardrail follow-up export failed ({}): {}; {} row(s) delivered", category, detail, run.delivered);
-        return outcome(run, false, category, detail);
-    }
-
-    private static void closeSpool(FollowUpRun run, boolean keep) throws IOException {
-        if (run.spoolOut == null) {
-            return;
-        }
-        run.spoolOut.close();
-        run.spoolOut = null;
-        if (keep) {
-            AtomicFiles.commit(AtomicFiles.partialOf(run.request.spool()), run.request.spool());
-        } else {
-            AtomicFiles.discard(run.request.spool());
-        }
-    }
-
-    private static ExportOutcome outcome(FollowUpRun run, boolean succeeded, String category, String detail) {
-        Optional<CursorState> now = Optional.ofNullable(run.written).or(() -> Optional.ofNullable(run.stored));
-        return new ExportOutcome(succeeded, category, detail, run.delivered,
-                run.lastDelivered != null ? run.lastDelivered.createdAt() : now.map(CursorState::cursor).orElse(null),
-                run.lastDelivered != null ? run.lastDelivered.followUpId() : now.map(CursorState::lastFollowUpId).orElse(null),
-                run.written);
-    }
-
-    /** For the spool upload. */
-    public static Path spoolOf(FollowUpRun run) {
-        return run.request.spool();
-    }
-
-    static ByteArrayInputStream stream(byte[] content) {
-        return new ByteArrayInputStream(content);
     }
 }

@@ -2,7 +2,6 @@ package com.smplat.providerautomation.exports;
 
 import java.io.IOException;
 import java.util.Objects;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,16 +13,6 @@ import org.springframework.stereotype.Component;
 @Component("followUpExportCheckpoint")
 public class FollowUpExportCheckpoint {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpExportCheckpoint.class);
-
-    private static FollowUpRun run(Exchange exchange) {
-        return FollowUpExport.run(exchange);
-    }
-
-    public void prepareCheckpointDownload(Exchange exchange) {
-        FollowUpRun run = run(exchange);
-        run.stage = ExportFailure.CHECKPOINT_DOWNLOAD;
-        S3Transfers.prepareGet(exchange, run.request.checkpoint());
-    }
 
     /**
      * The downloaded checkpoint ({@code content}) restores the cursor; a failure after the download's retries fails the
@@ -44,11 +33,10 @@ public class FollowUpExportCheckpoint {
         LOG.info("Cursor restored from the S3 checkpoint {}", run.request.checkpoint());
     }
 
-    public void prepareCheckpointUpload(Exchange exchange) {
-        FollowUpRun run = run(exchange);
+    /** What the checkpoint upload puts: the stored cursor as the cursor store holds it. */
+    public byte[] checkpointContent(FollowUpRun run) {
         run.stage = ExportFailure.CHECKPOINT_UPLOAD;
-        byte[] content = run.store.checkpointBytes().orElseThrow();
-        S3Transfers.preparePut(exchange, run.request.checkpoint(), content, "application/json");
+        return run.store.checkpointBytes().orElseThrow();
     }
 
     /** A failure left by the upload's retries ({@link ExportRetries#FAILURE}) fails the run. */
@@ -56,13 +44,6 @@ public class FollowUpExportCheckpoint {
         if (failure != null) {
             throw new ExportFailure(ExportFailure.CHECKPOINT_UPLOAD,
                     "S3 checkpoint upload failed (" + ExportRetries.describe(failure) + ")");
-        }
-    }
-
-    /** After a failure with confirmed pages, the checkpoint upload still runs (3.8); its own failure is only logged. */
-    public void afterFailureUpload(Throwable failure) {
-        if (failure != null) {
-            LOG.warn("Uploading the partial progress checkpoint failed ({})", ExportRetries.describe(failure));
         }
     }
 }

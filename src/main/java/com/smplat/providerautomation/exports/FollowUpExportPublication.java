@@ -3,11 +3,9 @@ package com.smplat.providerautomation.exports;
 import com.smplat.providerautomation.config.ExportSettings;
 import com.smplat.providerautomation.support.Json;
 import com.smplat.providerautomation.support.Timestamps;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -70,18 +68,6 @@ public class FollowUpExportPublication {
     public S3Target statusTarget(ExportSettings settings) {
         return settings.statusS3Uri().isEmpty() ? null
                 : FollowUpExportOptions.s3(settings, "GUARDRAIL_EXPORT_STATUS_S3_URI", settings.statusS3Uri());
-    }
-
-    /** Headers and body of one upload: the spool file of the artifact, or the status document's text. */
-    public void prepareUpload(Exchange exchange) {
-        S3Target target = exchange.getProperty("uploadTarget", S3Target.class);
-        Object content = exchange.getMessage().getBody();
-        if (content instanceof String text) {
-            S3Transfers.preparePut(exchange, target, text.getBytes(StandardCharsets.UTF_8), "application/json");
-        } else {
-            FollowUpExportRequest request = exchange.getProperty("managedRequest", FollowUpExportRequest.class);
-            S3Transfers.preparePutFile(exchange, target, request.spool(), "application/x-ndjson");
-        }
     }
 
     /** The uploaded target, or null (logged) when the upload failed ({@code failure}, after the retries). */

@@ -54,6 +54,18 @@ public record FollowUpExportRequest(String trigger, int limit, Instant cursor, S
                 webhookSecret, target);
     }
 
+    /** The webhook URL without its query: header CamelHttpUri of the post (the URL never goes into an endpoint URI). */
+    public String webhookAddress() {
+        int query = webhookUrl == null ? -1 : webhookUrl.indexOf('?');
+        return query < 0 ? webhookUrl : webhookUrl.substring(0, query);
+    }
+
+    /** The webhook URL's query, or empty: header CamelHttpRawQuery of the post. */
+    public String webhookQuery() {
+        int query = webhookUrl == null ? -1 : webhookUrl.indexOf('?');
+        return query < 0 ? "" : webhookUrl.substring(query + 1);
+    }
+
     @Override
     public String toString() {
         return "FollowUpExportRequest[trigger=" + trigger + ", limit=" + limit + ", sink=" + sink + ", cursorStore="

@@ -2,19 +2,10 @@ package com.smplat.providerautomation.exports;
 
 import com.smplat.providerautomation.config.ExportSettings;
 import com.smplat.providerautomation.config.SettingsException;
-import com.smplat.providerautomation.support.Json;
-import com.smplat.providerautomation.support.ServiceException;
 import com.smplat.providerautomation.support.Timestamps;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.camel.Exchange;
-import org.apache.camel.Header;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Managed follow-up export runs (exports.md 3.10 to 3.12; contract resolutions 1, 3, 6), as steps of the routes in
- * {@code routes/export-followups-*.yaml}: run records, the trigger's authorisation and 409, the scheduled and triggered
- * runs' configuration (cursor store {@code db}) and the read endpoints. The lock is route template
- * {@code single-flight-run}; what follows a run is {@link FollowUpExportPublication}.
+ * {@code routes/export-followups-*.yaml}: run records and the scheduled and triggered runs' configuration (cursor
+ * store {@code db}). The lock is route template {@code single-flight-run}; the HTTP endpoints' rules are
+ * {@link FollowUpExportApi}; what follows a run is {@link FollowUpExportPublication}.
  */
 @Component("followUpExportRunner")
 public class FollowUpExportRunner {
@@ -69,88 +60,8 @@ public class FollowUpExportRunner {
         return runId.toString();
     }
 
-    /** The 202 answer of a trigger. */
-    public Map<String, Object> accepted(String runId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runId", runId);
-        body.put("status", "accepted");
-        return body;
-    }
-
-    /** A trigger while a run is in progress: 409 with the runId in progress. */
-    public void conflict() {
-        Map<String, Object> extra = new HashMap<>();
-        extra.put("runId", state.runningRun(FollowUpExport.PIPELINE).orElse(null));
-        throw new ServiceException(ServiceException.Kind.CONFLICT, "A guardrail follow-up export is already running", extra);
-    }
-
-    /** GET .../export/runs/{runId}. */
-    public Map<String, Object> runRecord(@Header("Authorization") String authorization, @Header("runId") String runId) {
-        authorize(authorization);
-        UUID id;
-        try {
-            id = UUID.fromString(runId);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ServiceException.invalid("runId must be a UUID");
-        }
-        return state.run(FollowUpExport.PIPELINE, id).orElseThrow(() -> ServiceException.notFound("Unknown export run"));
-    }
-
-    /** GET .../export/status: the status document, or 404 before the first successful run. */
-    public Object status() {
-        return state.status(FollowUpExport.PIPELINE).map(Json::readOrNull)
-                .orElseThrow(() -> ServiceException.notFound("No guardrail follow-up export has succeeded yet"));
-    }
-
-    /**
-     * GET .../export/download (resolution 7): the NDJSON of the latest successful run, the landed artifact when one is
-     * configured, else the scheduled file sink's file. Sets exchange property followUpDownload to "s3" or "file".
-     */
-    public void prepareDownload(Exchange exchange) {
-        exchange.getMessage().removeHeaders("*");
-        if (settings.artifactS3Uri().isPresent() && state.status(FollowUpExport.PIPELINE)
-                .map(Json::readOrNull).map(doc -> doc.path("downloadUrl").isTextual()).orElse(false)) {
-            S3Transfers.prepareGet(exchange, FollowUpExportOptions.s3(settings, "GUARDRAIL_EXPORT_ARTIFACT_S3_URI", settings.artifactS3Uri()));
-            exchange.setProperty("followUpDownload", "s3");
-            return;
-        }
-        Path file = fileSinkPath();
-        if (settings.followUpsSink().equals("file") && Files.isRegularFile(file)) {
-            exchange.getMessage().setBody(file.toFile());
-            exchange.setProperty("followUpDownload", "file");
-            return;
-        }
-        throw ServiceException.notFound("No exported NDJSON yet");
-    }
-
-    /** A failure of the artifact's download ({@link ExportRetries#FAILURE}) answers 404 or 503. */
-    public void downloaded(Throwable failure) {
-        if (failure != null) {
-            if (java.util.Objects.equals(ExportRetries.s3Status(failure), 404)) {
-                throw ServiceException.notFound("No exported NDJSON yet");
-            }
-            throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "The NDJSON artifact is unavailable ("
-                    + ExportRetries.describe(failure) + ")");
-        }
-    }
-
-    /** The trigger and the run records take Authorization: Bearer <GUARDRAIL_EXPORT_TRIGGER_TOKEN> (503 when unset). */
-    public void authorize(@Header("Authorization") String authorization) {
-        String token = settings.triggerToken().orElseThrow(() -> new ServiceException(ServiceException.Kind.UNAVAILABLE,
-                "The export trigger is not configured (GUARDRAIL_EXPORT_TRIGGER_TOKEN)"));
-        String given = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : "";
-        if (!MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            throw new ServiceException(ServiceException.Kind.UNAUTHORIZED, "Invalid trigger token");
-        }
-    }
-
-    Path fileSinkPath() {
-        return fileSinkPath(settings);
-    }
-
-    private Path fileSinkPath(ExportSettings settings) {
+    /** The file sink's path of scheduled and triggered runs. */
+    Path fileSinkPath(ExportSettings settings) {
         return settings.fileSinkPath().map(Path::of).orElse(dataDir.resolve("guardrail_followups.ndjson"));
     }
 

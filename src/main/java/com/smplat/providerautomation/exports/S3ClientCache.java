@@ -35,13 +35,17 @@ public class S3ClientCache implements DisposableBean {
         this.timeout = Duration.ofSeconds(settings.s3TimeoutSeconds());
     }
 
-    /** Builds the target's client on first use and binds it where its endpoint looks it up. */
-    public void bind(S3Target target) {
+    /**
+     * The registry name of the target's client, built and bound on first use: the {@code aws2-s3:} endpoint of the
+     * transfer names it as {@code amazonS3Client=#<name>}.
+     */
+    public String clientFor(S3Target target) {
         clients.computeIfAbsent(target.clientName(), name -> {
             S3Client client = build(target);
             camelContext.getRegistry().bind(name, S3Client.class, client);
             return client;
         });
+        return target.clientName();
     }
 
     S3Client build(S3Target target) {
@@ -50,7 +54,7 @@ public class S3ClientCache implements DisposableBean {
                 : DefaultCredentialsProvider.builder().build();
         var builder = S3Client.builder().region(Region.of(target.region())).credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout))
-                // no SDK retries: the export-s3 route's redelivery makes the 3 attempts of exports.md 3.8, and a
+                // no SDK retries: the route configuration export-s3-transfer makes the 3 attempts of exports.md 3.8, and a
                 // timed-out attempt is one of them; the call bound only adds headroom over the attempt's
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.doNotRetry())

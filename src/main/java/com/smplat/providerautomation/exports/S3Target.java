@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * One S3 object and how to reach it: region, optional endpoint override (path-style, any S3 API) and optional static
- * credentials (unset: the default AWS credential chain). {@link #endpointUri} is the camel-aws2-s3 endpoint.
+ * credentials (unset: the default AWS credential chain). The {@code aws2-s3:} endpoints of the routes reach it through the client {@link S3ClientCache} binds under
+ * {@link #clientName()}, so no endpoint URI carries credentials.
  */
 public record S3Target(String bucket, String key, String region, String endpoint, String accessKey, String secretKey) {
     private static final Pattern URI = Pattern.compile("s3://([a-z0-9][a-z0-9.\\-_]{0,62})/(.+)");
@@ -22,19 +23,6 @@ public record S3Target(String bucket, String key, String region, String endpoint
 
     public S3Target withKey(String otherKey) {
         return new S3Target(bucket, otherKey, region, endpoint, accessKey, secretKey);
-    }
-
-    /**
-     * The camel-aws2-s3 endpoint: its client is the one {@link S3ClientCache} binds under {@link #clientName()}
-     * (region, endpoint override, credentials, timeouts), so the URI carries no credentials.
-     */
-    public String endpointUri(String operation) {
-        StringBuilder uri = new StringBuilder("aws2-s3://").append(bucket).append("?amazonS3Client=#").append(clientName())
-                .append("&autoCreateBucket=false");
-        if (operation != null) {
-            uri.append("&operation=").append(operation);
-        }
-        return uri.toString();
     }
 
     /** The registry name of this target's client: one per region, endpoint and credentials, none of them readable. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.smplat.providerautomation.ProviderOrderFixtures;
 import com.smplat.providerautomation.ProviderStub;
 import com.smplat.providerautomation.ServiceTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.Timestamp;
@@ -55,8 +56,10 @@ class ExportRouteStepsTest {
             if (!tapped) {
                 AdviceWith.adviceWith(camel, "followup-export", route -> {
                     route.weaveById("followup-export-landing-key").after().to("mock:landing-key");
-                    route.weaveById("followup-export-webhook-page-done").after().to("mock:webhook-page-confirmed");
+                    route.weaveById("followup-export-append-file-page").after().to("mock:file-page-appended");
                 });
+                AdviceWith.adviceWith(camel, "followup-export-webhook-pages", route ->
+                        route.weaveById("followup-export-webhook-page-done").after().to("mock:webhook-page-confirmed"));
                 AdviceWith.adviceWith(camel, "run-history-export", route ->
                         // the marshalled document may be a stream: bytes, so the tap and the write both read it whole
                         route.weaveById("run-history-export-marshal-csv").after().convertBodyTo(byte[].class)
@@ -65,7 +68,7 @@ class ExportRouteStepsTest {
             }
         }
         // advised routes are added again; the supervising route controller starts them in the background
-        for (String routeId : List.of("followup-export", "run-history-export")) {
+        for (String routeId : List.of("followup-export", "followup-export-webhook-pages", "run-history-export")) {
             if (!camel.getRouteController().getRouteStatus(routeId).isStarted()) {
                 camel.getRouteController().startRoute(routeId);
             }
@@ -123,6 +126,28 @@ class ExportRouteStepsTest {
 
         confirmed.assertIsSatisfied();
         assertThat(delivered).containsExactly(2L, 4L, 5L);
+    }
+
+    @Test
+    void stepFollowupExportAppendFilePageGrowsThePartialFileWhileTheFinalNameDoesNotExist() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            insert(Instant.parse("2025-03-01T10:00:0" + i + "Z"));
+        }
+        Path file = dir.resolve("out.ndjson");
+        Path partial = dir.resolve("out.ndjson.partial");
+        MockEndpoint appended = camel.getEndpoint("mock:file-page-appended", MockEndpoint.class);
+        appended.expectedMessageCount(2);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        appended.whenAnyExchangeReceived(exchange -> seen.add(Files.exists(file) + " " + Files.readAllLines(partial).size()));
+
+        ExportOutcome outcome = producer.requestBody("direct:followup-export", request(FollowUpExportRequest.Sink.file, null),
+                ExportOutcome.class);
+
+        appended.assertIsSatisfied();
+        assertThat(outcome.succeeded()).as(String.valueOf(outcome.detail())).isTrue();
+        assertThat(seen).containsExactly("false 2", "false 3");
+        assertThat(Files.readAllLines(file)).hasSize(3);
+        assertThat(partial).doesNotExist();
     }
 
     @Test

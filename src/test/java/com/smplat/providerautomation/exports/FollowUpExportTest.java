@@ -52,7 +52,7 @@ class FollowUpExportTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    FollowUpExport followUpExport;
+    FollowUpStdoutSink stdoutSink;
 
     @TempDir
     Path dir;
@@ -207,12 +207,12 @@ class FollowUpExportTest {
     void theStdoutSinkWritesNdjsonLinesAndNothingElse() throws Exception {
         Seeded a = insert(Instant.parse("2024-02-02T00:00:00Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        followUpExport.redirectStdout(new PrintStream(out, true, StandardCharsets.UTF_8));
+        stdoutSink.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             ExportOutcome outcome = run(request(FollowUpExportRequest.Sink.stdout, 10, 10));
             assertThat(outcome.rows()).isEqualTo(1);
         } finally {
-            followUpExport.redirectStdout(System.out);
+            stdoutSink.redirect(System.out);
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).endsWith("\n").contains(a.id());
