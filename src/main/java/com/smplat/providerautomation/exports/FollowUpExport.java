@@ -151,19 +151,10 @@ public class FollowUpExport {
         if (request.webhookToken() != null) {
             message.setHeader("Authorization", "Bearer " + request.webhookToken());
         }
+        // the signature, the retries and their first wait are parameters of the post's template instance (YAML)
         byte[] body = FollowUpRows.webhookBody(run.page);
-        if (request.webhookSecret() != null) {
-            // Standard Webhooks: the page's key is the message id, so a receiver drops a resent page as a replay
-            long timestamp = Timestamps.now().getEpochSecond();
-            message.setHeader("webhook-id", key);
-            message.setHeader("webhook-timestamp", Long.toString(timestamp));
-            message.setHeader("webhook-signature", WebhookSignature.sign(request.webhookSecret(), key, timestamp, body));
-        }
         run.pageBytes = body.length;
         message.setBody(body);
-        exchange.setProperty(ExportRetries.MAX_RETRIES, request.webhookRetries());
-        exchange.setProperty(ExportRetries.BASE_DELAY, request.retryBaseMillis());
-        exchange.removeProperty(ExportRetries.FAILURE);
     }
 
     /**
