@@ -46,6 +46,8 @@ import org.springframework.test.context.ContextConfiguration;
             "ENVIRONMENT=development",
             "ROUTES_DIR=" + EditedExportRoutesServiceTest.ROUTES_COPY,
             "EMBEDDED_POSTGRES_DIR=target/test-postgres/edited-export-routes",
+            // no Quartz routes: the JVM's one Quartz scheduler ("provider-automation") belongs to the shared test context
+            "camel.main.routes-exclude-pattern=**/*-schedules.yaml",
             "STARTUP_WARMUP_SECONDS=0"
         })
 @ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
