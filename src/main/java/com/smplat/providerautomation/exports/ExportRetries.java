@@ -3,7 +3,7 @@ package com.smplat.providerautomation.exports;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import com.smplat.providerautomation.support.HttpTargets;
-import org.apache.camel.Exchange;
+import com.smplat.providerautomation.support.RetryPolicy;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -12,77 +12,47 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * The redelivery decisions of the export routes' route configurations ({@code routes/export-*-routes.yaml}): which
- * failures are retried, how often, and the wait before each retry (set as {@code CamelRedeliveryDelay}). Exchange
- * properties set by the caller: {@link #MAX_RETRIES} and {@link #BASE_DELAY}. After the last attempt the failure is
- * kept in {@link #FAILURE} and the caller decides; exception text (which may name a URL) is never logged here.
+ * The retry policy of the export routes' route configurations ({@code routes/http-post.yaml},
+ * {@code routes/export-*-routes.yaml}) as functions of values: which failures a policy retries and the wait before
+ * the next attempt ({@link RetryPolicy}'s schedule). Policies: {@code webhook} (transport errors, timeouts, 408, 429,
+ * 5xx; Retry-After on 429/503), {@code notice} (5xx only), {@code http} (transport errors, timeouts, 5xx) and
+ * {@code s3} (5xx and network errors). Each route configuration's {@code retryWhile} calls {@link #retry} with
+ * simple-language arguments; its {@code onExceptionOccurredRef} ({@link ExportRetryWait}) sets the wait, because a
+ * {@code retryWhile} bean call runs on a copy of the exchange whose headers Camel does not keep. Exception text (which
+ * may name a URL) is never logged here.
  */
 @Component("exportRetries")
 public class ExportRetries {
+    public static final String POLICY = "exportRetryPolicy";
     public static final String MAX_RETRIES = "exportMaxRetries";
     public static final String BASE_DELAY = "exportRetryBaseMillis";
     public static final String FAILURE = "exportFailure";
     public static final String ATTEMPTS = "exportAttempts";
-    static final long MAX_RETRY_AFTER_MILLIS = 60_000;
+    static final long DEFAULT_BASE_MILLIS = 1000;
 
-    /** Exchange property: the retry policy of route template http-post-with-retry, {@code webhook} or {@code notice}. */
-    public static final String RETRY_POLICY = "exportRetryPolicy";
-
-    /** Route template http-post-with-retry: the policy its instance names. */
-    public boolean retryHttpPost(Exchange exchange) {
-        return "notice".equals(exchange.getProperty(RETRY_POLICY, String.class)) ? retryNotice(exchange) : retryWebhook(exchange);
+    /** retryWhile: whether {@code policy} retries this failure after {@code failedAttempts} attempts, of {@code maxRetries}. */
+    public boolean retry(String policy, Throwable failure, Integer failedAttempts, Integer maxRetries) {
+        return waitBeforeRetry(policy, failure, failedAttempts == null ? 1 : failedAttempts, maxRetries == null ? 0 : maxRetries,
+                DEFAULT_BASE_MILLIS) != null;
     }
 
-    /** Webhook (exports.md 3.6): transport errors, timeouts, 408, 429 and 5xx; Retry-After on 429/503, capped at 60 s. */
-    private boolean retryWebhook(Exchange exchange) {
-        Throwable error = failure(exchange);
-        Integer status = httpStatus(error);
-        boolean retryable = status == null ? transport(error) : status == 408 || status == 429 || status >= 500;
-        return retry(exchange, retryable, status == null || status != 429 && status != 503 ? null
-                : HttpTargets.retryAfterMillis(((HttpOperationFailedException) error).getResponseHeaders()));
-    }
-
-    /** HTTP source (exports.md 2.8): transport errors, timeouts and 5xx; never 3xx or 4xx. */
-    public boolean retryHttp(Exchange exchange) {
-        Throwable error = failure(exchange);
-        Integer status = httpStatus(error);
-        return retry(exchange, status == null ? transport(error) : status >= 500, null);
-    }
-
-    /** Chat notice (exports.md 3.12): one retry on a 5xx only. */
-    private boolean retryNotice(Exchange exchange) {
-        Integer status = httpStatus(failure(exchange));
-        return retry(exchange, status != null && status >= 500, null);
-    }
-
-    /** S3 (exports.md 3.8): 5xx and network errors; 403, 404 and other 4xx are final. */
-    public boolean retryS3(Exchange exchange) {
-        Throwable error = failure(exchange);
-        Integer status = s3Status(error);
-        boolean retryable = status != null ? status >= 500 : find(error, SdkClientException.class) != null || transport(error);
-        return retry(exchange, retryable, null);
-    }
-
-    private boolean retry(Exchange exchange, boolean retryable, Long retryAfter) {
-        int failed = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
-        exchange.setProperty(ATTEMPTS, failed);
-        int max = exchange.getProperty(MAX_RETRIES, 0, Integer.class);
-        if (!retryable || failed > max) {
-            return false;
+    /** The wait before the next attempt in milliseconds, or null when {@code policy} does not retry (any more). */
+    public static Long waitBeforeRetry(String policy, Throwable failure, int failedAttempts, int maxRetries, long baseMillis) {
+        Integer status = "s3".equals(policy) ? s3Status(failure) : httpStatus(failure);
+        boolean retryable;
+        Long retryAfter = null;
+        switch (policy == null ? "webhook" : policy) {
+            case "notice" -> retryable = status != null && status >= 500;
+            case "http" -> retryable = status == null ? transport(failure) : status >= 500;
+            case "s3" -> retryable = status != null ? status >= 500 : find(failure, SdkClientException.class) != null || transport(failure);
+            default -> {
+                retryable = status == null ? transport(failure) : status == 408 || status == 429 || status >= 500;
+                if (status != null && (status == 429 || status == 503)) {
+                    retryAfter = HttpTargets.retryAfterMillis(find(failure, HttpOperationFailedException.class).getResponseHeaders());
+                }
+            }
         }
-        long base = exchange.getProperty(BASE_DELAY, 1000L, Long.class);
-        long delay = base << Math.min(20, failed - 1);
-        if (retryAfter != null) {
-            delay = Math.max(delay, Math.min(retryAfter, MAX_RETRY_AFTER_MILLIS));
-        }
-        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
-        exchange.setProperty(ATTEMPTS, failed + 1);
-        return true;
-    }
-
-    static Throwable failure(Exchange exchange) {
-        Throwable error = exchange.getException();
-        return error != null ? error : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return RetryPolicy.waitBeforeRetry(retryable, failedAttempts, maxRetries, baseMillis, retryAfter);
     }
 
     public static Integer httpStatus(Throwable error) {

@@ -1,41 +1,40 @@
 package com.smplat.providerautomation.exports;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import com.smplat.providerautomation.config.ExportSettings;
 import org.springframework.stereotype.Component;
 
-/** The GF chat notice (exports.md 3.12): its verbatim lines, and the request glue of route {@code followup-export-notify}. */
+/**
+ * The facts the Slack notice of a managed follow-up run states (exports.md 3.12). Its wording is a simple template in
+ * route {@code followup-export-notice-text} (routes/export-followups-routes.yaml), so it changes without Java; here
+ * each fact is a display value, {@code none} where the run has none.
+ */
 @Component("followUpExportNotice")
 public class FollowUpExportNotice {
     /** Exchange property: the Slack incoming-webhook URL (secret: it travels in headers, never in an endpoint URI). */
     public static final String WEBHOOK = "followUpNoticeWebhook";
 
-    static String text(ExportOutcome outcome, String runReference) {
-        if (outcome.succeeded()) {
-            CursorState written = outcome.written();
-            return String.join("\n",
-                    ":white_check_mark: Guardrail follow-up export succeeded",
-                    "- Rows: " + (written == null ? outcome.rows() : written.rows()),
-                    "- Next cursor: " + (written == null || written.cursor() == null ? "none" : written.cursor()),
-                    "- Updated: " + (written == null ? "none" : written.updatedAt()),
-                    "- Run: " + runReference);
-        }
-        return String.join("\n",
-                ":rotating_light: Guardrail follow-up export failed",
-                "- Error: " + outcome.category() + (outcome.detail() == null ? "" : " (" + outcome.detail() + ")"),
-                "- Rows delivered: " + outcome.rows(),
-                "- Cursor: " + (outcome.cursor() == null ? "none" : outcome.cursor()),
-                "- Run: " + runReference);
+    /**
+     * The notice's values.
+     *
+     * @param rows          the rows of the cursor the run wrote (a success's "Rows")
+     * @param rowsDelivered the rows the run confirmed (a failure's "Rows delivered")
+     * @param nextCursor    the cursor the run wrote
+     * @param updated       when the run wrote it
+     * @param error         a failure's category and detail
+     * @param cursor        the cursor after the run
+     * @param run           the run's reference: the workflow URL with its id, else the run id
+     */
+    public record Facts(long rows, long rowsDelivered, String nextCursor, String updated, String error, String cursor, String run) {
     }
 
-    /** One POST of {"text": ...}: the URL in headers, 10 s timeouts; one retry on a 5xx (route configuration). */
-    public void prepare(Exchange exchange) {
-        String url = exchange.getProperty(WEBHOOK, String.class);
-        Message message = exchange.getMessage();
-        byte[] payload = message.getBody(String.class).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        com.smplat.providerautomation.support.HttpTargets.address(message, url, "POST");
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(payload);
-        exchange.setProperty(ExportRetries.BASE_DELAY, 1000L);
+    /** The facts of one finished run; the run reference is GUARDRAIL_EXPORT_WORKFLOW_URL with {runId}, else the run id. */
+    public Facts facts(ExportSettings settings, String runId, ExportOutcome outcome) {
+        String reference = settings.workflowUrl().map(url -> url.replace("{runId}", runId)).orElse(runId);
+        CursorState written = outcome.written();
+        return new Facts(written == null ? outcome.rows() : written.rows(), outcome.rows(),
+                written == null || written.cursor() == null ? "none" : written.cursor(),
+                written == null ? "none" : written.updatedAt(),
+                outcome.category() + (outcome.detail() == null ? "" : " (" + outcome.detail() + ")"),
+                outcome.cursor() == null ? "none" : outcome.cursor(), reference);
     }
 }

@@ -84,12 +84,6 @@ public class FollowUpExportPublication {
         return settings.slackWebhook().orElse(null);
     }
 
-    /** The notice's body, {"text": ...} (3.12); the run reference is the workflow URL or the run id. */
-    public String noticeBody(ExportSettings settings, String runId, ExportOutcome outcome) {
-        String reference = settings.workflowUrl().map(url -> url.replace("{runId}", runId)).orElse(runId);
-        return Json.write(Map.of("text", FollowUpExportNotice.text(outcome, reference)));
-    }
-
     /** A failed notice is logged and never changes the run. */
     public void noticeSent(Throwable failure) {
         if (failure != null) {

@@ -1,6 +1,5 @@
 package com.smplat.providerautomation.exports;
 
-import com.smplat.providerautomation.support.Timestamps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,15 +21,5 @@ public class FollowUpPageRenderer {
         byte[] lines = FollowUpRows.ndjson(run.page);
         run.pageBytes = lines.length;
         return lines;
-    }
-
-    /** The Standard Webhooks timestamp of a signed page: now, in seconds. */
-    public long signatureTimestamp() {
-        return Timestamps.now().getEpochSecond();
-    }
-
-    /** Header webhook-signature: the page's key is the message id, so a receiver drops a resent page as a replay. */
-    public String signature(String secret, String key, long timestamp, byte[] body) {
-        return WebhookSignature.sign(secret, key, timestamp, body);
     }
 }

@@ -2,11 +2,8 @@ package com.smplat.providerautomation.exports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.smplat.providerautomation.support.AtomicFiles;
 import com.smplat.providerautomation.support.Timestamps;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,32 +12,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Java side of the run-history export route ({@code routes/export-runs-routes.yaml}, exports.md 2): the source
- * flattening of the history, the document for camel-csv or camel-jackson, and the atomic write of what they produced.
- * The route keeps the run's values in exchange properties {@link #REQUEST}, {@link #ROWS} and {@link #STARTED}.
+ * The functions of the run-history export route ({@code routes/export-runs-routes.yaml}, exports.md 2): the run's
+ * start and output file, the flattening of the history, the document for camel-csv or camel-jackson, and the write to
+ * stdout. Files are written by the route's {@code file:} step. The route keeps the run's values in exchange
+ * properties {@link #REQUEST}, {@link #RUN} and {@link #ROWS}.
  */
 @Component("runHistoryExport")
 public class RunHistoryExport {
     public static final String REQUEST = "runHistoryRequest";
+    public static final String RUN = "runHistoryRun";
     public static final String ROWS = "runHistoryRows";
-    public static final String STARTED = "runHistoryStartedAt";
-    private static final Logger LOG = LoggerFactory.getLogger(RunHistoryExport.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private volatile PrintStream stdout = System.out;
-
-    void redirectStdout(PrintStream out) {
-        this.stdout = out;
+    /**
+     * One run: when it started, and its output file (--output, else a timestamped file in the export dir, else null
+     * for stdout): {@code fileName} is its absolute path below the file system root, the name the route's
+     * {@code file:/} step writes; {@code where} as given, for the log ({@code stdout} without a file); and
+     * {@code targetJson} as a JSON string for the run's summary line.
+     */
+    public record Run(Instant startedAt, String fileName, String where, String targetJson) {
     }
 
-    /** When the run started: names the file in the export dir. */
-    public Instant startedAt() {
-        return Timestamps.now();
+    /** The run's start and output file. */
+    public Run begin(RunHistoryExportRequest request) {
+        Instant started = Timestamps.now();
+        Path target = request.output();
+        if (target == null && request.exportDir() != null) {
+            target = request.exportDir().resolve("provider_automation_runs_" + STAMP.format(started) + "." + request.format());
+        }
+        String fileName = null;
+        if (target != null) {
+            Path absolute = target.toAbsolutePath().normalize();
+            fileName = absolute.getRoot().relativize(absolute).toString();
+        }
+        return new Run(started, fileName, target == null ? "stdout" : target.toString(),
+                CanonicalJson.line(target == null ? null : target.toString()));
     }
 
     /**
@@ -81,40 +90,18 @@ public class RunHistoryExport {
         }
     }
 
+    /** The document to stdout (no --output, no export dir); a failed write fails the run as a sink failure. */
+    public void writeStdout(byte[] content) {
+        PrintStream stdout = System.out;
+        stdout.write(content, 0, content.length);
+        stdout.flush();
+        if (stdout.checkError()) {
+            throw new ExportFailure(ExportFailure.SINK, "writing to stdout failed");
+        }
+    }
 
-    /** Writes the document: --output, else a timestamped file in the export dir, else stdout; files atomically. */
-    public String write(RunHistoryExportRequest request, byte[] content, List<RunHistoryRows.Row> written, Instant started) {
-        if (request.format().equals("json") && (content.length == 0 || content[content.length - 1] != '\n')) {
-            byte[] withNewline = new byte[content.length + 1];
-            System.arraycopy(content, 0, withNewline, 0, content.length);
-            withNewline[content.length] = '\n';
-            content = withNewline;
-        }
-        int rows = written.size();
-        Path target = request.output();
-        if (target == null && request.exportDir() != null) {
-            target = request.exportDir().resolve("provider_automation_runs_" + STAMP.format(started) + "." + request.format());
-        }
-        if (target == null) {
-            stdout.write(content, 0, content.length);
-            stdout.flush();
-            if (stdout.checkError()) {
-                throw new ExportFailure(ExportFailure.SINK, "writing to stdout failed");
-            }
-        } else {
-            try {
-                AtomicFiles.write(target, content);
-            } catch (IOException e) {
-                throw new ExportFailure(ExportFailure.SINK, "writing " + target + " failed (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        String where = target == null ? "stdout" : target.toString();
-        if (rows == 0) {
-            LOG.warn("Run-history export found no runs; wrote an empty export to {}", where);
-        } else {
-            LOG.info("Run-history export wrote {} row(s) to {}", rows, where);
-        }
-        return new String(("{\"rows\": " + rows + ", \"path\": " + CanonicalJson.line(target == null ? null : target.toString())
-                + "}").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    /** A failed file write: the run fails as a sink failure that names the file as given. */
+    public void fileFailed(Run run, Throwable error) {
+        throw new ExportFailure(ExportFailure.SINK, "writing " + run.where() + " failed (" + error.getClass().getSimpleName() + ")");
     }
 }

@@ -17,6 +17,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.smplat.providerautomation.ProviderOrderFixtures;
 import com.smplat.providerautomation.ProviderStub;
 import com.smplat.providerautomation.ServiceTest;
+import com.smplat.providerautomation.config.EnvSource;
+import com.smplat.providerautomation.config.ExportSettings;
 import com.smplat.providerautomation.support.Json;
 import com.smplat.providerautomation.support.Timestamps;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
@@ -436,13 +439,26 @@ class FollowUpExportTest {
 
     // ---- notice text
 
+    /** The Slack text that route followup-export-notice-text renders (its default wording) for a run's reference. */
+    private String noticeText(ExportOutcome outcome, String reference) throws Exception {
+        boolean url = reference.startsWith("https:");
+        ExportSettings settings = ExportSettings.from(EnvSource.of(url ? Map.of("GUARDRAIL_EXPORT_WORKFLOW_URL", reference) : Map.of()));
+        var rendered = producer.send("direct:followup-export-notice-text", exchange -> {
+            exchange.setProperty("exportOutcome", outcome);
+            exchange.setProperty("managedSettings", settings);
+            exchange.setProperty("runId", url ? "run-0" : reference);
+        });
+        assertThat(rendered.getException()).isNull();
+        return Json.MAPPER.readTree(rendered.getMessage().getBody(String.class)).get("text").asText();
+    }
+
     @Test
-    void noticeLinesAreTheSpecsVerbatimTitles() {
+    void noticeLinesAreTheSpecsVerbatimTitles() throws Exception {
         CursorState written = new CursorState("2026-01-21T08:00:00.000000Z", "a", null, 3, "2026-01-22T04:05:09.412345Z");
-        assertThat(FollowUpExportNotice.text(new ExportOutcome(true, null, null, 3, written.cursor(), "a", written), "https://ops/x"))
+        assertThat(noticeText(new ExportOutcome(true, null, null, 3, written.cursor(), "a", written), "https://ops/x"))
                 .isEqualTo(":white_check_mark: Guardrail follow-up export succeeded\n- Rows: 3\n"
                         + "- Next cursor: 2026-01-21T08:00:00.000000Z\n- Updated: 2026-01-22T04:05:09.412345Z\n- Run: https://ops/x");
-        assertThat(FollowUpExportNotice.text(new ExportOutcome(false, "sink", "HTTP 500", 0, null, null, null), "run-1"))
+        assertThat(noticeText(new ExportOutcome(false, "sink", "HTTP 500", 0, null, null, null), "run-1"))
                 .isEqualTo(":rotating_light: Guardrail follow-up export failed\n- Error: sink (HTTP 500)\n"
                         + "- Rows delivered: 0\n- Cursor: none\n- Run: run-1");
     }
