@@ -54,8 +54,6 @@ class FollowUpExportTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    FollowUpStdoutSink stdoutSink;
 
     @TempDir
     Path dir;
@@ -210,12 +208,13 @@ class FollowUpExportTest {
     void theStdoutSinkWritesNdjsonLinesAndNothingElse() throws Exception {
         Seeded a = insert(Instant.parse("2024-02-02T00:00:00Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        stdoutSink.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
+        PrintStream processStdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             ExportOutcome outcome = run(request(FollowUpExportRequest.Sink.stdout, 10, 10));
             assertThat(outcome.rows()).isEqualTo(1);
         } finally {
-            stdoutSink.redirect(System.out);
+            System.setOut(processStdout);
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).endsWith("\n").contains(a.id());
