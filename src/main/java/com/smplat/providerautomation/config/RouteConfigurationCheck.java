@@ -9,7 +9,10 @@ import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,17 +21,20 @@ import org.springframework.stereotype.Component;
  * happens: the calling route stops with the error body as if the call had answered, so a command prints it and
  * exits 0 and a schedule never sees the failure. Called flows name {@code propagate-errors} (or their own
  * configuration). A REST operation's own {@code direct:} route is inlined into the REST route and keeps the default.
+ * An application runner, first of all: Camel logs and ignores an exception of {@code afterApplicationStart}, while a
+ * runner's exception stops the start (and a command) before it does any work.
  */
 @Component
-public class RouteConfigurationCheck implements CamelContextConfiguration {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RouteConfigurationCheck implements ApplicationRunner {
+    private final CamelContext camelContext;
 
-    @Override
-    public void beforeApplicationStart(CamelContext camelContext) {
-        // the routes are not loaded yet
+    public RouteConfigurationCheck(CamelContext camelContext) {
+        this.camelContext = camelContext;
     }
 
     @Override
-    public void afterApplicationStart(CamelContext camelContext) {
+    public void run(ApplicationArguments arguments) {
         List<String> unnamed = calledWithoutConfiguration(camelContext.getCamelContextExtension().getContextPlugin(Model.class)
                 .getRouteDefinitions());
         if (!unnamed.isEmpty()) {

@@ -100,7 +100,7 @@ public class FollowUpExport {
      * The page the query read, held in the run: a short page ends the loop. The read position moves on here; the
      * cursor moves only when the page is delivered.
      */
-    public void pageRead(FollowUpRun run, List<Map<String, Object>> rows) {
+    public void pageRead(FollowUpRun run, List<FollowUpRows.Row> rows) {
         run.page = read(run, rows);
     }
 
@@ -108,7 +108,7 @@ public class FollowUpExport {
      * The webhook sink's read-ahead: the next page, read while the current one is in flight, waits in the run until
      * {@link #advance}; two pages in memory at most.
      */
-    public void pageReadAhead(FollowUpRun run, List<Map<String, Object>> rows) {
+    public void pageReadAhead(FollowUpRun run, List<FollowUpRows.Row> rows) {
         run.next = read(run, rows);
     }
 
@@ -118,8 +118,7 @@ public class FollowUpExport {
         run.next = null;
     }
 
-    private static List<FollowUpRows.Row> read(FollowUpRun run, List<Map<String, Object>> rows) {
-        List<FollowUpRows.Row> page = FollowUpRows.rows(rows);
+    private static List<FollowUpRows.Row> read(FollowUpRun run, List<FollowUpRows.Row> page) {
         run.fetched += page.size();
         if (page.size() < run.wanted) {
             run.more = false;

@@ -1,28 +1,33 @@
 package com.smplat.providerautomation.exports;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The GF row (exports.md 3.2) as its canonical JSON line, the webhook envelope, and the page's Idempotency-Key
- * (3.6): lower-case hex SHA-256 of each row's {@code followUpId} followed by LF.
+ * The follow-up row (exports.md 3.2) as its canonical JSON line, the webhook envelope, and the page's Idempotency-Key
+ * (3.6): lower-case hex SHA-256 of each row's {@code followUpId} followed by LF. Rows are UTF-8 bytes from the start,
+ * since every sink writes bytes (docs/benchmarks.md: the export's hot path).
  */
 public final class FollowUpRows {
     private static final JsonFactory FACTORY = CanonicalJson.MAPPER.getFactory();
+    private static final CanonicalJson.Spaced SPACED = new CanonicalJson.Spaced();
+    private static final byte[] ENVELOPE_START = "{\"followUps\": [".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SEPARATOR = ", ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ENVELOPE_END = "]}".getBytes(StandardCharsets.UTF_8);
 
-    /** One exported row: its position and its JSON text. */
-    public record Row(String followUpId, String createdAt, String json) {
+    /** One exported row: its position and its JSON text as UTF-8. */
+    public record Row(String followUpId, String createdAt, byte[] json) {
     }
 
     private FollowUpRows() {
@@ -30,9 +35,9 @@ public final class FollowUpRows {
 
     public static Row row(String id, String providerId, String providerName, String action, String notes,
                           String platformContext, String conversionCursor, String conversionHref, String createdAt) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.setPrettyPrinter(new CanonicalJson.Spaced());
+        ByteArrayBuilder out = new ByteArrayBuilder(384);
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(SPACED);
             g.writeStartObject();
             g.writeStringField("followUpId", id);
             g.writeStringField("providerId", providerId);
@@ -53,44 +58,39 @@ public final class FollowUpRows {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Row(id, createdAt, out.toString());
-    }
-
-    /** The rows of one page as the page query reads them (sql/followup-export-page.sql, column names as keys). */
-    public static List<Row> rows(List<Map<String, Object>> columns) {
-        List<Row> rows = new ArrayList<>(columns.size());
-        for (Map<String, Object> c : columns) {
-            rows.add(row(text(c, "follow_up_id"), text(c, "provider_id"), text(c, "provider_name"), text(c, "action"),
-                    text(c, "notes"), text(c, "platform_context"), text(c, "conversion_cursor"), text(c, "conversion_href"),
-                    text(c, "created_at_text")));
-        }
-        return rows;
-    }
-
-    private static String text(Map<String, Object> columns, String name) {
-        Object value = columns.get(name);
-        return value == null ? null : value.toString();
+        return new Row(id, createdAt, out.toByteArray());
     }
 
     /** {@code {"followUps": [row, ...]}} as UTF-8 bytes. */
     public static byte[] webhookBody(List<Row> rows) {
-        StringBuilder body = new StringBuilder(rows.size() * 320 + 16).append("{\"followUps\": [");
+        ByteArrayOutputStream body = new ByteArrayOutputStream(size(rows) + 2 * rows.size() + 16);
+        body.writeBytes(ENVELOPE_START);
         for (int i = 0; i < rows.size(); i++) {
             if (i > 0) {
-                body.append(", ");
+                body.writeBytes(SEPARATOR);
             }
-            body.append(rows.get(i).json());
+            body.writeBytes(rows.get(i).json());
         }
-        return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(ENVELOPE_END);
+        return body.toByteArray();
     }
 
     /** The rows as NDJSON, LF after every line. */
     public static byte[] ndjson(List<Row> rows) {
-        StringBuilder out = new StringBuilder(rows.size() * 320);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size(rows) + rows.size());
         for (Row row : rows) {
-            out.append(row.json()).append('\n');
+            out.writeBytes(row.json());
+            out.write('\n');
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
+    }
+
+    private static int size(List<Row> rows) {
+        int size = 0;
+        for (Row row : rows) {
+            size += row.json().length;
+        }
+        return size;
     }
 
     public static String idempotencyKey(List<Row> rows) {

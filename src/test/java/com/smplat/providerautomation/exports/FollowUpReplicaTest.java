@@ -75,7 +75,7 @@ class FollowUpReplicaTest {
         exchange.getMessage().setHeader("CamelSqlQuery", camel.resolveLanguage("simple")
                 .createExpression("resource:classpath:sql/followup-export-page.sql").evaluate(exchange, String.class));
         Exchange done = camel.createProducerTemplate().send(
-                "sql:classpath:sql/followup-export-page.sql?dataSource=#replicaUnderTest&parametersCount=4", exchange);
+                "sql:classpath:sql/followup-export-page.sql?dataSource=#replicaUnderTest&parametersCount=4&rowMapperFactory=#followUpRowMapper", exchange);
         assertThat(done.getException()).isNull();
         followUpExport.pageRead(run, done.getMessage().getBody(List.class));
         return run.page;
