@@ -1,5 +1,6 @@
 package com.smplat.providerautomation.cli;
 
+import com.smplat.providerautomation.config.EarlyDatabaseStart;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -22,7 +23,7 @@ public final class ServiceLauncher {
     }
 
     public ConfigurableApplicationContext serve(String... args) {
-        return new SpringApplicationBuilder(application).run(args);
+        return new SpringApplicationBuilder(application).listeners(new EarlyDatabaseStart()).run(args);
     }
 
     /** Runs {@code endpointUri} once and returns its reply body as text. */

@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -37,9 +39,12 @@ public class DataSourceConfig {
         };
     }
 
+    /** The endpoint {@link EarlyDatabaseStart} opened while the context was prepared, when the service started it. */
     @Bean(destroyMethod = "close")
-    public DatabaseEndpoint databaseEndpoint(Settings settings) {
-        return DatabaseEndpoint.open(settings.database());
+    public DatabaseEndpoint databaseEndpoint(Settings settings, ObjectProvider<EarlyDatabaseStart> early) {
+        EarlyDatabaseStart started = early.getIfAvailable();
+        Optional<DatabaseEndpoint> opened = started == null ? Optional.empty() : started.take(settings.database());
+        return opened.orElseGet(() -> DatabaseEndpoint.open(settings.database()));
     }
 
     /** Depends on the endpoint, so Spring closes the pool before it stops an embedded server. */
