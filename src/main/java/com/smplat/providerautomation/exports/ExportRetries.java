@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import com.smplat.providerautomation.support.HttpTargets;
 import com.smplat.providerautomation.support.RetryPolicy;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -16,24 +15,21 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * {@code routes/export-*-routes.yaml}) as functions of values: which failures a policy retries and the wait before
  * the next attempt ({@link RetryPolicy}'s schedule). Policies: {@code webhook} (transport errors, timeouts, 408, 429,
  * 5xx; Retry-After on 429/503), {@code notice} (5xx only), {@code http} (transport errors, timeouts, 5xx) and
- * {@code s3} (5xx and network errors). Each route configuration's {@code retryWhile} calls {@link #retry} with
- * simple-language arguments; its {@code onExceptionOccurredRef} ({@link ExportRetryWait}) sets the wait, because a
- * {@code retryWhile} bean call runs on a copy of the exchange whose headers Camel does not keep. Exception text (which
- * may name a URL) is never logged here.
+ * {@code s3} (5xx and network errors). Each route configuration's {@code onExceptionOccurredRef} ({@link ExportRetryWait})
+ * decides once per failure and its {@code retryWhile} tests the decision ({@link #NEXT_WAIT}). Exception text (which may
+ * name a URL) is never logged here.
  */
-@Component("exportRetries")
-public class ExportRetries {
+public final class ExportRetries {
     public static final String POLICY = "exportRetryPolicy";
     public static final String MAX_RETRIES = "exportMaxRetries";
     public static final String BASE_DELAY = "exportRetryBaseMillis";
     public static final String FAILURE = "exportFailure";
     public static final String ATTEMPTS = "exportAttempts";
+    /** The wait before the next attempt, set by {@link ExportRetryWait} while a retry is due; absent when none is. */
+    public static final String NEXT_WAIT = "exportNextRetryWait";
     static final long DEFAULT_BASE_MILLIS = 1000;
 
-    /** retryWhile: whether {@code policy} retries this failure after {@code failedAttempts} attempts, of {@code maxRetries}. */
-    public boolean retry(String policy, Throwable failure, Integer failedAttempts, Integer maxRetries) {
-        return waitBeforeRetry(policy, failure, failedAttempts == null ? 1 : failedAttempts, maxRetries == null ? 0 : maxRetries,
-                DEFAULT_BASE_MILLIS) != null;
+    private ExportRetries() {
     }
 
     /** The wait before the next attempt in milliseconds, or null when {@code policy} does not retry (any more). */
